@@ -1,0 +1,41 @@
+"""IRIs minted from entity keys and article ids, so two builds give the same graph.
+
+Scheme (see docs/decisions.md): ``{RESOURCE_NS}{class}/{id}`` where id is a lexicon id
+(``city/cn-410100``) or the percent-encoded normalised name (``company/%E4%B8%89...``);
+statements are ``{article}/{kind}/{digest}``; text spans ``{article}#char=BEGIN,END``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.config import RESOURCE_NS
+from kg.records import EntityType, Span
+
+
+def entity_iri(type_: EntityType, key: str) -> URIRef:
+    """The IRI of an entity from its type and resolution key.
+
+    >>> str(entity_iri(EntityType.CITY, "divisions:cn-410100"))
+    'https://w3id.org/kg-cnip/id/city/cn-410100'
+    >>> str(entity_iri(EntityType.COMPANY, "name:三全"))
+    'https://w3id.org/kg-cnip/id/company/%E4%B8%89%E5%85%A8'
+    """
+    _, _, local = key.partition(":")
+    return URIRef(f"{RESOURCE_NS}{type_.value.lower()}/{quote(local or key, safe='-')}")
+
+
+def article_iri(article_id: str) -> URIRef:
+    return URIRef(f"{RESOURCE_NS}article/{quote(article_id, safe='-._')}")
+
+
+def span_iri(article: URIRef, span: Span) -> URIRef:
+    return URIRef(f"{article}#char={span.start},{span.end}")
+
+
+def statement_iri(article: URIRef, kind: str, *parts: str) -> URIRef:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{article}/{kind.lower()}/{digest}")

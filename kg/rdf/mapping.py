@@ -1,0 +1,238 @@
+"""to_rdf: one article's Analysis as triples of the kg ontology; every statement has evidence."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from kg.recognise.lexicon import Lexicon
+from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
+from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
+from kg.rdf.vocab import KG
+from kg.relate.quantities import QUANTITY, base_value, normalised_unit, parse_number
+from kg.resolve import name_key
+
+ZH = "zh"
+
+
+class _Builder:
+    def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
+        self.a = analysis
+        self.lexicon = lexicon
+        self.g = Graph()
+        self.article = article_iri(analysis.document.id)
+        self.by_span: dict[tuple[EntityType, Span], Entity] = {
+            (e.type, span): e for e in analysis.entities for span in e.mentions
+        }
+        self.city = entity_iri(analysis.city.type, analysis.city.key) if analysis.city else None
+        self.awards: dict[URIRef, URIRef] = {}  # holder -> first award node
+
+    # ------------------------------------------------------------------ helpers
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.g.add((s, p, o))
+
+    def text_span(self, span: Span) -> URIRef:
+        node = span_iri(self.article, span)
+        if (node, RDF.type, KG.TextSpan) not in self.g:
+            self.add(node, RDF.type, KG.TextSpan)
+            self.add(node, KG.inArticle, self.article)
+            self.add(node, KG.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
+            self.add(node, KG.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(node, KG.quote, Literal(self.a.document.text[span.start : span.end], lang=ZH))
+        return node
+
+    def entity(self, mention: Mention | None) -> URIRef | None:
+        if mention is None:
+            return self.city
+        entity = self.by_span.get((mention.type, mention.span))
+        return entity_iri(entity.type, entity.key) if entity else None
+
+    def statement(self, fact: Fact, kind: URIRef, *parts: str) -> URIRef:
+        node = statement_iri(self.article, str(kind).rsplit("#", 1)[-1], *parts)
+        self.add(node, RDF.type, kind)
+        self.add(node, KG.evidence, self.text_span(fact.evidence))
+        self.add(node, KG.rule, Literal(fact.rule))
+        for name, value in fact.qualifiers:
+            if name == "count" and value.isdigit():
+                self.add(node, KG.count, Literal(int(value)))
+            elif name == "date":
+                self.add(node, KG.date, Literal(value))
+            elif name == "level":
+                self.add(node, KG.level, KG[value])
+        return node
+
+    # ------------------------------------------------------------------ parts
+    def article_node(self) -> None:
+        meta, art = self.a.document.meta, self.article
+        self.add(art, RDF.type, KG.Article)
+        self.add(art, KG.title, Literal(meta.title, lang=ZH))
+        if meta.published:
+            self.add(art, KG.datePublished, Literal(meta.published.isoformat(), datatype=XSD.date))
+        if meta.source_path:
+            self.add(art, KG.sourceFile, Literal(meta.source_path))
+        if self.city is not None:
+            self.add(art, KG.aboutCity, self.city)
+        people = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.PERSON}
+        orgs = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.ORGANIZATION}
+        for names, prop, index in ((meta.authors, KG.author, people),
+                                   (meta.editors, KG.editor, people),
+                                   ((meta.outlet,) if meta.outlet else (), KG.publisher, orgs)):  # fmt: skip
+            for name in names:
+                if name in index:
+                    self.add(art, prop, entity_iri(index[name].type, index[name].key))
+
+    def entity_node(self, entity: Entity) -> None:
+        node = entity_iri(entity.type, entity.key)
+        self.add(node, RDF.type, KG[entity.type.value])
+        preferred, *others = entity.labels
+        self.add(node, RDFS.label, Literal(preferred, lang=ZH))
+        self.add(node, SKOS.prefLabel, Literal(preferred, lang=ZH))
+        for label in others:
+            self.add(node, SKOS.altLabel, Literal(label, lang=ZH))
+        for span in entity.mentions:
+            self.add(node, KG.mention, self.text_span(span))
+        if entity.lexicon_id:
+            self.lexicon_facts(node, entity)
+
+    def lexicon_facts(self, node: URIRef, entity: Entity) -> None:
+        assert entity.lexicon_id is not None
+        file, _, entry_id = entity.lexicon_id.partition(":")
+        entry = self.lexicon.get(file, entry_id)
+        if entry is None:
+            return
+        if file == "industries":
+            self.add(node, SKOS.inScheme, KG.industries)
+            if en := entry.field("en"):
+                self.add(node, RDFS.label, Literal(en, lang="en"))
+            for column, prop in (("gbt4754", KG.gbt4754), ("sei2018", KG.sei2018)):
+                if code := entry.field(column):
+                    self.add(node, prop, Literal(code))
+            if (broader := entry.field("broader")) and (parent := self.lexicon.get(file, broader)):
+                parent_node = entity_iri(EntityType.INDUSTRY, f"industries:{parent.id}")
+                self.add(node, SKOS.broader, parent_node)
+                self.add(parent_node, RDF.type, KG.Industry)
+                self.add(parent_node, RDFS.label, Literal(parent.label, lang=ZH))
+        elif file == "divisions":
+            if code := entry.field("adcode"):
+                self.add(node, KG.adcode, Literal(code))
+            if (parent_id := entry.field("parent")) and (parent := self.lexicon.get(file, parent_id)):
+                parent_node = entity_iri(EntityType(parent.type), f"divisions:{parent.id}")
+                self.add(node, KG.withinArea, parent_node)
+                self.add(parent_node, RDF.type, KG[parent.type])
+                self.add(parent_node, RDFS.label, Literal(parent.label, lang=ZH))
+        level = entry.field("level")
+        if level in ("national", "provincial", "municipal"):
+            self.add(node, KG.level, KG[level])
+
+    def fact_node(self, fact: Fact) -> None:
+        subject = self.entity(fact.subject)
+        if fact.relation is Relation.OBSERVATION:
+            assert isinstance(fact.object, Quantity)
+            self.observation(fact, fact.object, subject)
+            return
+        assert isinstance(fact.object, Mention)
+        obj = self.entity(fact.object)
+        if obj is None or (subject is None and fact.relation is not Relation.DESIGNATION_AWARD):
+            return
+        kind = KG[fact.relation.value]
+        node = self.statement(fact, kind, str(subject), str(obj), repr(fact.qualifiers),
+                              str(fact.evidence))  # fmt: skip
+        match fact.relation:
+            case Relation.INDUSTRY_PRIORITY:
+                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.industry, obj)
+                self.add(node, KG.tier, KG[fact.qualifier("tier") or "pillar"])
+            case Relation.CLUSTER_PRESENCE:
+                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.cluster, obj)
+                for industry in map(self.entity, fact.extra):
+                    if industry is not None:
+                        self.add(node, KG.industry, industry)
+                        self.add(obj, KG.clusterIndustry, industry)
+                if size := fact.qualifier("size"):
+                    self.cluster_size(fact, node, obj, subject, size)
+            case Relation.DESIGNATION_AWARD:
+                holder = subject or self.city
+                if holder is None:
+                    return
+                self.add(node, KG.holder, holder)
+                self.add(node, KG.designation, obj)
+                for body in map(self.entity, fact.extra):
+                    if body is not None:
+                        self.add(node, KG.awardedBy, body)
+                self.awards.setdefault(holder, node)
+            case Relation.PRIORITY_SUPPORT:
+                self.add(node, KG.beneficiary, subject)  # type: ignore[arg-type]
+                self.add(node, KG.programme, obj)
+                if subject in self.awards:
+                    self.add(node, KG.dueTo, self.awards[subject])  # type: ignore[index]
+            case Relation.INVESTMENT:
+                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.investor, obj)
+            case Relation.POLICY_ISSUANCE:
+                self.add(node, KG.issuer, subject)  # type: ignore[arg-type]
+                self.add(node, KG.policy, obj)
+
+    def indicator(self, name: str) -> URIRef:
+        node = entity_iri(EntityType.INDICATOR, f"name:{name_key(name)}")
+        self.add(node, RDF.type, KG.Indicator)
+        self.add(node, RDFS.label, Literal(name, lang=ZH))
+        return node
+
+    def observation(self, fact: Fact, q: Quantity, area: URIRef | None,
+                    describes: URIRef | None = None) -> URIRef:  # fmt: skip
+        node = statement_iri(self.article, "observation", q.indicator, str(q.value), q.unit,
+                             str(q.period), str(q.span), str(describes))  # fmt: skip
+        self.add(node, RDF.type, KG.Observation)
+        self.add(node, KG.evidence, self.text_span(fact.evidence))
+        self.add(node, KG.rule, Literal(fact.rule))
+        self.add(node, KG.indicator, self.indicator(q.indicator))
+        self.add(node, KG.value, Literal(q.value, datatype=XSD.decimal))
+        self.add(node, KG.unit, Literal(q.unit))
+        base, base_unit = base_value(q.value, q.unit)
+        self.add(node, KG.baseValue, Literal(base.normalize() if base == base.to_integral()
+                                             else base, datatype=XSD.decimal))  # fmt: skip
+        self.add(node, KG.baseUnit, Literal(base_unit))
+        if q.period:
+            self.add(node, KG.period, Literal(q.period))
+        if q.rank is not None:
+            self.add(node, KG.rank, Literal(q.rank))
+        if q.scope:
+            self.add(node, KG.rankScope, Literal(q.scope, lang=ZH))
+        if q.approximation:
+            self.add(node, KG.approximation, Literal(q.approximation, lang=ZH))
+        if area is not None:
+            self.add(node, KG.area, area)
+        if describes is not None:
+            self.add(node, KG.describes, describes)
+        return node
+
+    def cluster_size(self, fact: Fact, node: URIRef, cluster: URIRef, area: URIRef | None,
+                     size: str) -> None:  # fmt: skip
+        match = QUANTITY.fullmatch(size)
+        if match is None:
+            return
+        unit = normalised_unit(match["mag"], match["unit"])
+        q = Quantity(parse_number(match["num"]), unit, None, "产业集群规模", fact.evidence)
+        if self.a.document.published:
+            q = Quantity(q.value, q.unit, str(self.a.document.published.year), q.indicator, q.span)
+        self.add(node, KG.size, self.observation(fact, q, area, describes=cluster))
+
+
+def to_rdf(analysis: Analysis, lexicon: Lexicon) -> Graph:
+    """The article's graph: article metadata, entities with their mentions, and statements.
+
+    Every class and property is a term of ontology.ttl (through the closed ``KG`` namespace).
+    """
+    builder = _Builder(analysis, lexicon)
+    builder.article_node()
+    for entity in analysis.entities:
+        builder.entity_node(entity)
+    for fact in analysis.facts:
+        builder.fact_node(fact)
+    graph = builder.g
+    graph.bind("kg", str(KG))
+    graph.bind("skos", str(SKOS))
+    graph.bind("owl", str(OWL))
+    return graph
+

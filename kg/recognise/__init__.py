@@ -1,0 +1,37 @@
+"""Recognise entity mentions: lexicon matches and patterns, overlaps settled by one policy."""
+
+from __future__ import annotations
+
+from kg.recognise.lexicon import Lexicon
+from kg.recognise.overlaps import OverlapPolicy, longest_first
+from kg.recognise.patterns import (
+    body_mentions,
+    byline_mentions,
+    company_mentions,
+    quoted_mentions,
+)
+from kg.records import Document, EntityType, Mention, Sentence
+
+PLACE_TYPES = (EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT)
+
+
+def recognise(
+    doc: Document,
+    sentences: tuple[Sentence, ...],
+    lexicon: Lexicon,
+    *,
+    overlaps: OverlapPolicy = longest_first,
+) -> tuple[Mention, ...]:
+    """Every entity mention of the article, overlaps settled by ``overlaps``.
+
+    Surfaces are the normalised text of the span (full-width folded, simplified).
+    """
+    found: list[Mention] = list(byline_mentions(doc.text, doc.body_start))
+    for sentence in sentences:
+        lexical = list(lexicon.match(sentence.normalised, sentence.span.start))
+        places = [m for m in lexical if m.type in PLACE_TYPES]
+        found += lexical
+        found += body_mentions(sentence, lexicon, places)
+        found += quoted_mentions(sentence)
+        found += company_mentions(sentence)
+    return tuple(overlaps(found))

@@ -1,0 +1,146 @@
+"""Lexicons: domain vocabulary as TSV data, one row per thing, aliases grouped by id."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.errors import LexiconError
+from kg.records import EntityType, Mention, Span
+from kg.segment import normalise
+
+#: Lexicon files that name entities, and the entity type each row type stands for.
+ENTITY_FILES = ("industries", "divisions", "bodies", "designations", "programmes")
+#: Files of grammar-like vocabulary: combined with text by patterns, not matched as entities.
+SUPPORT_FILES = ("body_suffixes", "tiers", "company_suffixes")
+_REQUIRED = ("id", "label", "type", "aliases")
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    id: str  # unique within its file; the key shared by all names of the thing
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]  # the file's further columns (en, gbt4754, level, ...)
+    source: str  # "divisions.tsv:14"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    def field(self, name: str) -> str:
+        return next((value for key, value in self.fields if key == name), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All lexicon files of a build, indexed for matching."""
+
+    files: dict[str, tuple[LexiconEntry, ...]]
+    by_name: dict[str, tuple[LexiconEntry, ...]]  # normalised name -> entries naming it
+    max_name_length: int
+
+    def entries(self, file: str) -> tuple[LexiconEntry, ...]:
+        return self.files.get(file, ())
+
+    def get(self, file: str, entry_id: str) -> LexiconEntry | None:
+        return next((e for e in self.entries(file) if e.id == entry_id), None)
+
+    def lookup(self, name: str, file: str | None = None) -> LexiconEntry | None:
+        """The entry a name (as written or normalised) stands for, if any."""
+        for entry in self.by_name.get(normalise(name), ()):
+            if file is None or entry.source.startswith(file + "."):
+                return entry
+        return None
+
+    def match(self, normalised: str, offset: int = 0) -> Iterator[Mention]:
+        """Every lexicon name occurring in ``normalised`` text, as mentions (overlaps kept)."""
+        n = len(normalised)
+        for start in range(n):
+            for end in range(min(n, start + self.max_name_length), start, -1):
+                entries = self.by_name.get(normalised[start:end])
+                if not entries:
+                    continue
+                for entry in entries:
+                    file = entry.source.split(".", 1)[0]
+                    yield Mention(
+                        span=Span(offset + start, offset + end),
+                        surface=normalised[start:end],
+                        type=EntityType(entry.type),
+                        key=f"{file}:{entry.id}",
+                        rule=f"lexicon:{file}",
+                        canonical=entry.label,
+                    )
+
+
+def read_tsv(path: Path) -> tuple[LexiconEntry, ...]:
+    """Read one lexicon file.
+
+    Raises:
+        LexiconError: the file is missing, lacks a required column, or has a bad row.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
+    numbered = [(i, ln) for i, ln in enumerate(lines, 1) if ln.strip() and not ln.startswith("#")]
+    if not numbered:
+        raise LexiconError(f"{path}: empty lexicon; expected a header line: {' '.join(_REQUIRED)}")
+    header_line, header = numbered[0]
+    columns = next(csv.reader([header], delimiter="\t"))
+    missing = [c for c in _REQUIRED if c not in columns]
+    if missing:
+        raise LexiconError(f"{path}:{header_line}: header lacks column(s) {', '.join(missing)}")
+    entries: list[LexiconEntry] = []
+    seen: set[str] = set()
+    for number, line in numbered[1:]:
+        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) > len(columns):
+            raise LexiconError(f"{path}:{number}: {len(cells)} cells, header has {len(columns)}")
+        row = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))
+        where = f"{path.name}:{number}"
+        if not row["id"] or not row["label"]:
+            raise LexiconError(f"{path}:{number}: id and label must not be empty")
+        if row["id"] in seen:
+            raise LexiconError(f"{path}:{number}: id {row['id']!r} is used twice")
+        seen.add(row["id"])
+        if row["type"] not in EntityType.__members__.values() and path.stem in ENTITY_FILES:
+            valid = ", ".join(t.value for t in EntityType)
+            raise LexiconError(f"{path}:{number}: unknown type {row['type']!r}; valid: {valid}")
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        extra = tuple((k, v.strip()) for k, v in row.items() if k not in _REQUIRED)
+        entries.append(
+            LexiconEntry(row["id"], row["label"].strip(), row["type"], aliases, extra, where)
+        )
+    return tuple(entries)
+
+
+@cache
+def load_lexicon(directory: Path) -> Lexicon:
+    """Load every lexicon file of ``directory`` (cached per directory).
+
+    Raises:
+        LexiconError: a file is missing or malformed.
+    """
+    files: dict[str, tuple[LexiconEntry, ...]] = {}
+    for name in ENTITY_FILES + SUPPORT_FILES:
+        path = directory / f"{name}.tsv"
+        if not path.is_file():
+            raise LexiconError(f"{path}: lexicon file missing (expected {name}.tsv)")
+        files[name] = read_tsv(path)
+    by_name: dict[str, list[LexiconEntry]] = {}
+    for name in ENTITY_FILES:
+        for entry in files[name]:
+            names = entry.names
+            if entry.type == EntityType.DISTRICT:
+                names = (entry.label,)  # short district names are too often ordinary words
+            for alias in names:
+                key = normalise(alias)
+                if len(key) >= 2 and entry not in by_name.setdefault(key, []):
+                    by_name[key].append(entry)
+    longest = max((len(k) for k in by_name), default=1)
+    return Lexicon(files, {k: tuple(v) for k, v in by_name.items()}, longest)

@@ -1,0 +1,165 @@
+"""Pattern rules that find entities the lexicon cannot list: quoted names, titles,
+bodies composed of a place and a body form, legal company names, bylines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.recognise.lexicon import Lexicon
+from kg.records import EntityType, Mention, Sentence, Span
+
+QUOTED = re.compile(r"[“\"「『‘](?P<q>[^“”\"「」『』‘’\n,，。;；、]{1,40})[”\"」』’]")
+BOOK_TITLE = re.compile(r"《(?P<q>[^《》\n]{2,80})》")
+POLICY_HEADS = (
+    "规划", "方案", "意见", "办法", "政策", "措施", "计划", "条例", "通知", "纲要",
+    "决定", "规定", "细则", "指南", "指引", "清单", "目录", "若干政策", "实施意见",
+)  # fmt: skip
+LIST_HEADS = ("榜单", "名单", "排行榜", "排名", "百强")
+INITIATIVE_HEADS = (
+    "活动", "行动", "战略", "工程", "模式", "计划", "机制", "平台", "改革", "攻坚",
+    "专项行动", "体系", "生态体系", "品牌", "制度", "服务", "工作法",
+)  # fmt: skip
+INITIATIVE_CUES = ("开展", "实施", "推进", "推行", "实行", "打造", "构建", "探索", "启动",
+                   "深化", "落实", "依托", "全面推进", "深入开展", "积极构建")  # fmt: skip
+DESIGNATION_CUES = ("获评", "被认定为", "认定为", "入选", "评为", "荣获", "获得", "获批",
+                    "被评为", "荣列", "列入", "入围", "授予", "命名为", "成为")  # fmt: skip
+COMPANY_LEGAL = re.compile(
+    r"(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:集团股份有限公司|股份有限公司|有限责任公司"
+    r"|集团有限公司|有限公司))"
+)
+NAME_BREAKERS = re.compile(
+    r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|投资|落户|推动|支持)"
+)
+BYLINE = re.compile(
+    r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12})\s*(?:记者|通讯员)\s*(?P<names>[^】\]]+)[】\]]"
+)
+ROLE_NAMES = re.compile(
+    r"(?:责任编辑|内容审核|总编辑|编辑|审核|校对|编审|监制|责编|作者|记者|通讯员)\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s,，、]+[\u4e00-\u9fff]{2,4})*)"
+)
+FRONT_MATTER_NAMES = re.compile(r"^(?P<key>author|editors|outlet)\s*:\s*(?P<value>.+)$", re.M)
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+PLACE_PREFIX = ("市", "省", "区", "县", "我市", "全市", "本市", "我省", "全省")
+
+
+def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
+    """Names in quotation marks or book-title marks, typed by their head and context."""
+    text, base = sentence.normalised, sentence.span.start
+    for match in BOOK_TITLE.finditer(text):
+        inner, after = match.group("q"), text[match.end() : match.end() + 4]
+        span = Span(base + match.start("q"), base + match.end("q"))
+        if after.startswith(LIST_HEADS) or inner.endswith(LIST_HEADS):
+            yield Mention(span, inner, EntityType.DESIGNATION, None, "pattern:book-title-list")
+        elif any(head in inner[-6:] for head in POLICY_HEADS):
+            yield Mention(span, inner, EntityType.POLICY, None, "pattern:book-title-policy")
+    for match in QUOTED.finditer(text):
+        inner = match.group("q").strip()
+        if len(inner) < 2:
+            continue
+        before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() :]
+        span = Span(base + match.start("q"), base + match.end("q"))
+        kind = _quoted_kind(inner, before, after)
+        if kind is EntityType.POLICY:
+            head = next(h for h in POLICY_HEADS if after.startswith(h))
+            full = Span(span.start, base + match.end() + len(head))
+            surface = inner + head
+            yield Mention(full, surface, kind, None, "pattern:quoted-policy", canonical=surface)
+        elif kind is EntityType.DESIGNATION and after.startswith("企业"):
+            full = Span(span.start, base + match.end() + 2)
+            surface = inner + "企业"
+            yield Mention(full, surface, kind, None, "pattern:quoted-designation", surface)
+        elif kind is not None:
+            yield Mention(span, inner, kind, None, f"pattern:quoted-{kind.value.lower()}")
+
+
+def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
+    if inner.endswith(("产业", "产业集群")) or after.startswith(("产业", "行业")):
+        return None  # tier words and industries are read by the relation rules
+    if before.endswith(DESIGNATION_CUES) or re.search(
+        "(?:" + "|".join(DESIGNATION_CUES) + r")[\u4e00-\u9fff]{1,8}$", before
+    ):
+        return EntityType.DESIGNATION
+    if after.startswith(("实施意见", "政策体系", "若干政策", "政策")) or inner.endswith(
+        POLICY_HEADS[:4]
+    ):
+        return EntityType.POLICY
+    if after.startswith("企业") or after.startswith(LIST_HEADS):
+        return EntityType.DESIGNATION
+    if inner.endswith(INITIATIVE_HEADS) or after.startswith(INITIATIVE_HEADS):
+        return EntityType.INITIATIVE
+    if before.endswith(INITIATIVE_CUES):
+        return EntityType.INITIATIVE
+    if re.match(r"[\u4e00-\u9fff]{0,10}(?:体系|模式|机制|工程|行动)", after):
+        return EntityType.INITIATIVE
+    return None
+
+
+def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -> Iterator[Mention]:
+    """Local government bodies: a place (郑州市, or a bare 市/省) followed by a body form."""
+    text, base = sentence.normalised, sentence.span.start
+    forms = sorted(
+        ((name, entry) for entry in lexicon.entries("body_suffixes") for name in entry.names),
+        key=lambda pair: -len(pair[0]),
+    )
+    place_end = {m.span.end - base: m for m in places}
+    for start in range(len(text)):
+        for name, entry in forms:
+            if not text.startswith(name, start):
+                continue
+            place = place_end.get(start)
+            if place is not None and place.type in (
+                EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT
+            ):
+                span = Span(place.span.start, base + start + len(name))
+                canonical = f"{place.canonical or place.surface}{entry.label}"
+                yield Mention(span, text[span.start - base : span.end - base],
+                              EntityType.GOVERNMENT_BODY, f"body:{canonical}", "pattern:place-body",
+                              canonical)  # fmt: skip
+            elif start > 0 and text[start - 1] in "市省区县" and (
+                start < 2 or not "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "我全本该"
+            ):
+                level = text[start - 1]
+                span = Span(base + start - 1, base + start + len(name))
+                yield Mention(span, text[start - 1 : start + len(name)],
+                              EntityType.GOVERNMENT_BODY, f"local-body:{level}:{entry.label}",
+                              "pattern:local-body", f"{level}{entry.label}")  # fmt: skip
+            break
+
+
+def company_mentions(sentence: Sentence) -> Iterator[Mention]:
+    """Companies named with a legal form (…股份有限公司, …有限公司)."""
+    text, base = sentence.normalised, sentence.span.start
+    for match in COMPANY_LEGAL.finditer(text):
+        name = match.group("name")
+        cut = NAME_BREAKERS.match(name)
+        offset = cut.end() if cut else 0
+        if len(name) - offset < 4:
+            continue
+        start = match.start("name") + offset
+        yield Mention(Span(base + start, base + match.end("name")), name[offset:],
+                      EntityType.COMPANY, None, "pattern:company-legal-name")  # fmt: skip
+
+
+def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
+    """Reporters, editors and the outlet from the byline, footer or front matter."""
+    for match in FRONT_MATTER_NAMES.finditer(text[:body_start]):
+        value_start = match.start("value")
+        kind = EntityType.ORGANIZATION if match["key"] == "outlet" else EntityType.PERSON
+        for name in re.finditer(r"[^,，、\s]+", match.group("value")):
+            if kind is EntityType.ORGANIZATION or PERSON_NAME.fullmatch(name.group()):
+                span = Span(value_start + name.start(), value_start + name.end())
+                yield Mention(span, name.group(), kind, None, f"pattern:front-matter-{match['key']}")
+    head_end = min(len(text), body_start + 400)
+    for match in BYLINE.finditer(text, body_start, head_end):
+        yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
+                      EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
+        yield from _names(match.group("names"), match.start("names"), "pattern:byline-author")
+    for match in ROLE_NAMES.finditer(text, body_start):
+        yield from _names(match.group("names"), match.start("names"), "pattern:byline-role")
+
+
+def _names(names: str, offset: int, rule: str) -> Iterator[Mention]:
+    for name in PERSON_NAME.finditer(names):
+        span = Span(offset + name.start(), offset + name.end())
+        yield Mention(span, name.group(), EntityType.PERSON, None, rule)

@@ -1,0 +1,57 @@
+"""Relate mentions into facts: the registered rules, each run over every sentence."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from kg.recognise.lexicon import Lexicon
+from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
+from kg.relate.figures import observations
+from kg.relate.rules import RULES, Rule, SentenceContext
+
+#: The built-in rules; added rule sets register the same way.
+DEFAULT_RULES: dict[str, Rule] = {**RULES, "figures": observations}
+
+
+def relate(
+    doc: Document,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    lexicon: Lexicon,
+    *,
+    rules: dict[str, Rule] | None = None,
+) -> tuple[Fact, ...]:
+    """Facts of the article, each with the sentence it was read from, in text order."""
+    active = DEFAULT_RULES if rules is None else rules
+    starts = [m.span.start for m in mentions]
+    facts: list[Fact] = []
+    for sentence in sentences:
+        lo = bisect.bisect_left(starts, sentence.span.start)
+        hi = bisect.bisect_left(starts, sentence.span.end)
+        inside = tuple(m for m in mentions[lo:hi] if m.span.end <= sentence.span.end)
+        ctx = SentenceContext(doc, sentence, inside, lexicon)
+        for rule in active.values():
+            facts.extend(rule(ctx))
+    return tuple(_fill_periods(doc, facts))
+
+
+def _fill_periods(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure without a period of its own takes the period of the paragraph's last figure,
+    or else the year the article was published."""
+    filled: list[Fact] = []
+    last: tuple[str, int] | None = None  # (period, paragraph start)
+    for fact in facts:
+        if fact.relation is Relation.OBSERVATION and isinstance(fact.object, Quantity):
+            paragraph = doc.text.rfind("\n", 0, fact.evidence.start)
+            q = fact.object
+            if q.period is None:
+                if last is not None and last[1] == paragraph:
+                    q = replace(q, period=last[0])
+                elif doc.published is not None:
+                    q = replace(q, period=str(doc.published.year))
+                fact = replace(fact, object=q)
+            if q.period is not None:
+                last = (q.period, paragraph)
+        filled.append(fact)
+    return filled

@@ -1,0 +1,214 @@
+"""The observation rule: every figure of a sentence with its indicator, period, rank and bound."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from kg.records import EntityType, Fact, Mention, Quantity, Relation, Span
+from kg.relate.quantities import (
+    COUNT_UNITS,
+    QUANTITY,
+    RANK,
+    PeriodMatch,
+    chinese_number,
+    find_periods,
+    normalised_unit,
+    parse_number,
+)
+from kg.relate.rules import PLACE_TYPES, SentenceContext
+
+NAME_BREAK = re.compile(r"[,，;；:：。、()（）\n]")
+LEADING_NOISE = re.compile(
+    r"^(?:其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
+    r"全国|我市|该市|本市|市县两级|市级|再|新|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
+    r"年度|全年|当年|期间|之间)+"
+)
+TRAILING_NOISE = re.compile(
+    r"(?:由|从|达到了|达到|达|为|是|有|至|到|跃升至|提升至|提高至|提高到|增加到|增加至|下降至|下降到|降至|"
+    r"升至|突破|超过|超|近|逾|约|实现|完成|建成|累计|总计|共计|共|已|占比为|规模|分别为|分别)+$"
+)
+VERB_CUT = re.compile(
+    r".*(?:建成|建有|培育|汇聚|汇集|谋划新建|新建|认定|集聚|落实|实现|完成|推动|编制|引进|抓好|"
+    r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fff])"
+)
+AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
+CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
+LIST_COUNT = re.compile(r"等$")
+MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
+
+
+def observations(ctx: SentenceContext) -> Iterator[Fact]:
+    """Each figure of the sentence as an observation of the article's city (or a named area)."""
+    text = ctx.text
+    periods = find_periods(text, ctx.document.published)
+    masked = _mask(text, [(p.start, p.end) for p in periods])
+    ranks = list(RANK.finditer(masked))
+    masked = _mask(masked, [(m.start(), m.end()) for m in ranks])
+    previous: Quantity | None = None
+    facts: list[tuple[Fact, int]] = []
+    floor = 0  # text before this was used by an earlier figure
+    places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
+    for match in QUANTITY.finditer(masked):
+        if not (match["mag"] or match["unit"]):
+            continue
+        if _is_modifier(masked, match):
+            continue
+        value = parse_number(match["num"])
+        unit = normalised_unit(match["mag"], match["unit"])
+        name_start, name = _indicator_before(masked, match.start(), floor, places)
+        floor = match.end()
+        if name is None:
+            continue  # a list's declared count (A、B等6家企业)
+        after = _indicator_after(masked, match.end()) if (match["unit"] or "-") in COUNT_UNITS else ""
+        if after and (not name or _noun_follows(masked, match.end())):
+            name, floor = after, match.end() + len(after)
+        if name in CHANGE_WORDS and previous is not None:
+            name = previous.indicator + name
+        if not name and previous is not None:
+            name = previous.indicator
+        if not name:
+            continue
+        period = _period_at(periods, match.start(), text)
+        period = _range_end(periods, match.start(), masked, period)
+        rank = int(value) if match["unit"] == "位" else None
+        approximation = match["pre"] or match["post"] or match["trail"]
+        quantity = Quantity(value, unit, period, name, ctx.span(match.start(), match.end()),
+                            approximation, rank)  # fmt: skip
+        previous = quantity
+        area = _area(ctx, name_start, match.start())
+        fact = Fact(Relation.OBSERVATION, area, quantity, ctx.sentence.span, "rule:figures")
+        facts.append((fact, match.end()))
+    for rank_match in ranks:
+        facts = _attach_rank(ctx, facts, rank_match, text, periods)
+    for fact, _ in facts:
+        yield fact
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            chars[i] = "\u3000"
+    return "".join(chars)
+
+
+def _is_modifier(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() : match.end() + 4]
+    if MODIFIER_AFTER.match(after):
+        return True
+    if match["unit"] in ("G", None) and after[:1] and ("\u4e00" <= after[0] <= "\u9fff" or after[0].isalnum()):
+        return match["unit"] == "G" or not match["unit"]
+    return bool(match["unit"] == "%" and after.startswith("的"))
+
+
+def _indicator_before(
+    text: str, end: int, floor: int, places: tuple[str, ...]
+) -> tuple[int, str | None]:
+    start = end
+    while start > floor and not NAME_BREAK.match(text[start - 1]):
+        start -= 1
+    raw = text[start:end].replace("\u3000", "")
+    if LIST_COUNT.search(raw):
+        return start, None
+    if (index := raw.rfind("等")) >= 0:
+        raw = raw[index + 1 :]
+    return start, _clean(raw, places)
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    return bool(re.match(r"[\u4e00-\u9fff]", text[end : end + 1])) and not re.match(
+        AFTER_STOP, text[end:]
+    )
+
+
+def _indicator_after(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and not NAME_BREAK.match(text[end]) and not text[end].isdigit():
+        end += 1
+    raw = text[start:end].replace("\u3000", "")
+    if re.match(AFTER_STOP, raw):
+        return ""
+    raw = re.split(r"包联|覆盖|入选|成为|获评|实现|达到|实行|的|中", raw)[0]
+    return _clean(raw, ())
+
+
+def _clean(raw: str, places: tuple[str, ...]) -> str:
+    name = raw.strip(" “”\"《》")
+    for _ in range(3):
+        name = LEADING_NOISE.sub("", name)
+        for place in places:
+            name = name.removeprefix(place)
+        if cut := VERB_CUT.search(name):
+            name = name[cut.end() :]
+        name = TRAILING_NOISE.sub("", name)
+    name = name.replace("“", "").replace("”", "").strip()
+    if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+        return ""
+    return name
+
+
+def _range_end(periods: list[PeriodMatch], position: int, text: str, period: str | None) -> str | None:
+    """In ``2019年—2021年,…由A跃升至B`` A is of the first year and B of the last."""
+    ranges = [p for p in periods if p.start_period and p.end <= position and not p.is_base]
+    if not ranges or period != ranges[-1].period:
+        return period
+    before = text[max(0, position - 4) : position]
+    if before.endswith("由") or before.endswith("从"):
+        return ranges[-1].start_period
+    if re.search(r"(?:至|到)$", before):
+        return period.split("/")[-1]
+    return period
+
+
+def _period_at(periods: list[PeriodMatch], position: int, text: str) -> str | None:
+    current: str | None = None
+    for period in periods:
+        if period.start >= position:
+            # a bracketed figure right after 较2019年 belongs to that year: 较2019年(15位)
+            break
+        if period.is_base:
+            between = text[period.end : position]
+            if re.fullmatch(r"\s*[(（]\s*", between):
+                return period.period
+            continue
+        current = period.period
+    return current
+
+
+def _area(ctx: SentenceContext, start: int, end: int) -> Mention | None:
+    places = [m for m in ctx.within(start, end) if m.type in PLACE_TYPES]
+    return places[0] if places and places[0].type != EntityType.PROVINCE else None
+
+
+def _attach_rank(
+    ctx: SentenceContext,
+    facts: list[tuple[Fact, int]],
+    rank_match: re.Match[str],
+    text: str,
+    periods: list[PeriodMatch],
+) -> list[tuple[Fact, int]]:
+    """A rank (居全国第5位) qualifies the figure written just before it in the sentence."""
+    number = rank_match["rank"] or rank_match["rank3"] or ""
+    rank = 1 if rank_match["first"] else int(number) if number.isdigit() else int(chinese_number(number))
+    scope = (rank_match["scope"] or rank_match["scope2"] or rank_match["scope3"] or "").strip() or None
+    before = [(i, f) for i, (f, end) in enumerate(facts) if end <= rank_match.start()]
+    if before:
+        index, fact = before[-1]
+        assert isinstance(fact.object, Quantity)
+        q = fact.object
+        ranked = Quantity(q.value, q.unit, q.period, q.indicator, q.span, q.approximation, rank, scope)
+        facts = list(facts)
+        facts[index] = (Fact(fact.relation, fact.subject, ranked, fact.evidence, fact.rule), facts[index][1])
+        return facts
+    places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
+    name_start, name = _indicator_before(text, rank_match.start(), 0, places)
+    if not name:
+        return facts
+    quantity = Quantity(Decimal(rank), "位", _period_at(periods, rank_match.start(), text), name,
+                        Span(ctx.base + rank_match.start(), ctx.base + rank_match.end()), None, rank,
+                        scope)  # fmt: skip
+    area = _area(ctx, name_start, rank_match.start())
+    fact = Fact(Relation.OBSERVATION, area, quantity, ctx.sentence.span, "rule:figures-rank")
+    return [*facts, (fact, rank_match.end())]

@@ -1,0 +1,124 @@
+"""Clauses and enumerations: ``发展A、B、C等5个新兴产业`` gives items A, B, C and count 5."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.relate.quantities import parse_number
+
+CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
+QUOTES = "“”\"'‘’「」『』《》"
+#: Words after which the first item of an enumeration begins (verbs and function words).
+LEAD_CUES = (
+    "突出打造", "着力发展", "前瞻布局", "高位嫁接", "成功引进", "重点发展", "加快发展",
+    "大力发展", "培育壮大", "发展壮大", "做大做强", "做强做优",
+    "发展", "打造", "布局", "嫁接", "培育", "壮大", "聚焦", "形成", "引进", "引入", "招引",
+    "签约", "包括", "涵盖", "拥有", "建设", "推动", "提升", "做强", "做大", "做优", "获得",
+    "享受", "围绕", "瞄准", "构建", "其中", "如", "以", "获", "有", "是", "为", "将", "对",
+    "现已", "已", "共", "的",
+)  # fmt: skip
+COUNT_AFTER = re.compile(r"等(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>个|家|项|条|大|类|批|所)")
+LEADING_QUANTITY = re.compile(r"^(?P<q>\d+(?:\.\d+)?(?:万亿|亿|万)?元?|[百千]亿(?:元)?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    start: int  # offsets into the sentence's text
+    end: int
+    text: str
+    size: str | None = None  # a figure written before the item (5500亿电子信息)
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    items: tuple[Item, ...]
+    count: int | None  # the count the text declares (等6个): may differ from len(items)
+    end: int  # where the list ends in the sentence text
+
+
+def clauses(text: str) -> Iterator[tuple[int, int]]:
+    """Clause spans of a sentence, split at commas, semicolons, colons and stops."""
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def enumeration_before(
+    text: str, clause_start: int, end: int, *, max_item: int = 20
+) -> Enumeration | None:
+    """The list that ends at ``end`` (exclusive) within the clause starting at ``clause_start``.
+
+    >>> t = "着力发展新能源及智能网联汽车、高端装备、新材料等3个新兴产业"
+    >>> e = enumeration_before(t, 0, t.index("等"))
+    >>> [i.text for i in e.items]
+    ['新能源及智能网联汽车', '高端装备', '新材料']
+    """
+    region = text[clause_start:end]
+    parts = region.split("、")
+    first = parts[0]
+    lead = _lead_end(first)
+    offsets: list[tuple[int, str]] = []
+    position = clause_start + lead
+    offsets.append((position, first[lead:]))
+    position = clause_start + len(first) + 1
+    for part in parts[1:]:
+        offsets.append((position, part))
+        position += len(part) + 1
+    items: list[Item] = []
+    for start, raw in offsets:
+        item = _clean_item(start, raw, max_item)
+        if item is not None:
+            items.append(item)
+    if not items:
+        return None
+    count = None
+    if match := COUNT_AFTER.match(text, end):
+        count = int(parse_number(match["n"]))
+    return Enumeration(tuple(items), count, end)
+
+
+def _lead_end(segment: str) -> int:
+    best = 0
+    for cue in LEAD_CUES:
+        index = segment.rfind(cue)
+        if index >= 0 and index + len(cue) < len(segment):
+            best = max(best, index + len(cue))
+    return best
+
+
+def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
+    text, offset = raw, 0
+    while text and (text[0] in QUOTES or text[0].isspace()):
+        text, offset = text[1:], offset + 1
+    while text and (text[-1] in QUOTES or text[-1].isspace()):
+        text = text[:-1]
+    size = None
+    if match := LEADING_QUANTITY.match(text):
+        size = match["q"]
+        text, offset = text[match.end() :], offset + match.end()
+    while text and text[0] in QUOTES:
+        text, offset = text[1:], offset + 1
+    if len(text) < 2 or len(text) > max_item or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+]+", text):
+        return None
+    return Item(start + offset, start + offset + len(text), text, size)
+
+
+def split_conjoined(item: Item, known: set[str]) -> tuple[Item, ...]:
+    """Split a last item ``B和C`` in two unless the whole is a known name."""
+    if item.text in known:
+        return (item,)
+    for joiner in ("以及", "和", "及", "与"):
+        index = item.text.find(joiner)
+        if 2 <= index <= len(item.text) - len(joiner) - 2:
+            left = Item(item.start, item.start + index, item.text[:index], item.size)
+            right_start = item.start + index + len(joiner)
+            right = Item(right_start, item.end, item.text[index + len(joiner) :])
+            if left.text in known or right.text in known or joiner in ("以及", "和"):
+                return (left, right)
+    return (item,)

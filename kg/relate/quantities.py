@@ -1,0 +1,161 @@
+"""Figures in text: numbers (Arabic or Chinese), magnitudes, units, bounds, periods, ranks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+
+COUNT_UNITS = "家个项条座名人户件所批台辆套处只款张次位"
+APPROX_BEFORE = ("超过", "突破", "接近", "不足", "逾", "超", "近", "约", "多于", "大约")
+APPROX_AFTER = ("余", "多")
+APPROX_TRAILING = ("以上", "左右", "有余")
+
+QUANTITY = re.compile(
+    r"(?P<pre>超过|突破|接近|不足|逾|超|近|约|大约)?"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?=[万亿]))"
+    r"(?P<mag>万亿|亿|万)?(?P<post>余|多)?"
+    r"(?P<unit>元|个百分点|百分点|个位次|%|万吨|吨|G|平方米|亩|倍|千瓦|兆瓦|辆|[" + COUNT_UNITS + r"])?"
+    r"(?P<trail>以上|左右)?"
+)
+RANK = re.compile(
+    r"(?:居|位居|位列|排名|排在|名列|列)(?P<scope>(?:全国|全省|全球|全市|全区)[\u4e00-\u9fff\d个]{0,10}?)?"
+    r"第(?P<rank>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
+    r"|(?P<scope3>(?:全国|全省|全球|全市|全区)[\u4e00-\u9fff\d个]{0,10}?)"
+    r"第(?P<rank3>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
+    r"|(?P<scope2>全国|全省|全市|全区)(?P<first>首位)(?!度)"
+)
+
+# Periods: the longest forms first. Each match gives (start, end) months or a single year.
+_YEAR = r"(?P<y>(?:19|20)\d\d)年?"
+PERIODS = (
+    ("range-years", re.compile(r"(?P<y1>(?:19|20)\d\d)年?\s*[—–\-~～至到]+\s*(?P<y2>(?:19|20)\d\d)年")),
+    ("months", re.compile(_YEAR + r"(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月")),
+    ("quarters", re.compile(_YEAR + r"(?:前三季度|前3季度)")),
+    ("half", re.compile(_YEAR + r"(?P<half>上半年|下半年)")),
+    ("quarter", re.compile(_YEAR + r"(?:第?(?P<q>[一二三四1-4])季度)")),
+    ("month", re.compile(_YEAR + r"(?P<m>\d{1,2})月(?!\d{1,2}日)")),
+    ("year", re.compile(r"(?P<y>(?:19|20)\d\d)年(?:底|末|全年|度)?")),
+    ("quarter-bare", re.compile(r"第(?P<q>[一二三四])季度")),
+    ("as-of", re.compile(r"截至目前|截至今年|目前|至今|今年以来|今年")),
+)
+BASE_CUES = ("较", "比", "相比", "同比", "与")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMatch:
+    start: int
+    end: int
+    period: str
+    start_period: str | None  # for year ranges: the first year
+    is_base: bool  # 较2019年: a comparison base, not the figure's period
+
+
+def chinese_number(text: str) -> Decimal:
+    """Value of a Chinese numeral without magnitude words: 三十五 → 35, 百 → 100."""
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return Decimal(total + current)
+
+
+def parse_number(text: str) -> Decimal:
+    """Decimal value of an Arabic or Chinese numeral.
+
+    >>> parse_number("3,029.5"), parse_number("百"), parse_number("三十五")
+    (Decimal('3029.5'), Decimal('100'), Decimal('35'))
+    """
+    if text[0].isdigit():
+        return Decimal(text.replace(",", ""))
+    return chinese_number(text)
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
+    """Time expressions of a sentence, in text order, non-overlapping, longest form first."""
+    found: list[PeriodMatch] = []
+    taken: list[tuple[int, int]] = []
+    year_now = str(published.year) if published else None
+    for kind, pattern in PERIODS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            period, first = _period_of(kind, m, year_now, published)
+            if period is None:
+                continue
+            before = text[max(0, m.start() - 2) : m.start()]
+            is_base = before.endswith(BASE_CUES)
+            found.append(PeriodMatch(m.start(), m.end(), period, first, is_base))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _period_of(
+    kind: str, m: re.Match[str], year_now: str | None, published: date | None
+) -> tuple[str | None, str | None]:
+    if kind == "range-years":
+        return f"{m['y1']}/{m['y2']}", m["y1"]
+    if kind == "months":
+        return f"{m['y']}-{int(m['m1']):02d}/{m['y']}-{int(m['m2']):02d}", None
+    if kind == "quarters":
+        return f"{m['y']}-01/{m['y']}-09", None
+    if kind == "half":
+        return (f"{m['y']}-01/{m['y']}-06" if m["half"] == "上半年" else f"{m['y']}-07/{m['y']}-12"), None
+    if kind in ("quarter", "quarter-bare"):
+        year = m.groupdict().get("y") or year_now
+        if year is None:
+            return None, None
+        q = "一二三四".find(m["q"]) + 1 if not m["q"].isdigit() else int(m["q"])
+        return f"{year}-{3 * q - 2:02d}/{year}-{3 * q:02d}", None
+    if kind == "month":
+        return f"{m['y']}-{int(m['m']):02d}", None
+    if kind == "year":
+        return m["y"], None
+    if kind == "as-of" and published is not None:
+        return published.isoformat(), None
+    return None, None
+
+
+def normalised_unit(magnitude: str | None, unit: str | None) -> str:
+    """The unit as written, magnitude included: 亿 + 元 → 亿元, 万 + 家 → 万家."""
+    return f"{magnitude or ''}{unit or ''}"
+
+
+def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """The value in a base unit (CNY, %, t, count, G), or as written where no base is known.
+
+    >>> base_value(Decimal("3029.5"), "亿元")
+    (Decimal('302950000000.0'), 'CNY')
+    """
+    scale = Decimal(1)
+    rest = unit
+    for word, factor in MAGNITUDES.items():
+        if rest.startswith(word):
+            scale, rest = factor, rest[len(word) :]
+            break
+    if rest == "元":
+        return value * scale, "CNY"
+    if rest == "":
+        return value * scale, "CNY" if unit in ("亿", "万亿") else "count"
+    if rest in ("%", "个百分点", "百分点"):
+        return value * scale, "%"
+    if rest == "吨":
+        return value * scale, "t"
+    if rest == "G":
+        return value * scale, "G"
+    if rest == "位":
+        return value, "rank"
+    if len(rest) == 1 and rest in COUNT_UNITS:
+        return value * scale, "count"
+    return value * scale, unit

@@ -1,0 +1,355 @@
+"""Relation rules: one function per relation, each reading one sentence at a time.
+
+A rule takes a ``SentenceContext`` and yields ``Fact`` records; list items it finds
+(companies in ``A、B等5家企业``) become new mentions carried by its facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kg.recognise.lexicon import Lexicon
+from kg.recognise.patterns import DESIGNATION_CUES
+from kg.records import Document, EntityType, Fact, Mention, Relation, Sentence, Span
+from kg.relate.lists import COUNT_AFTER, Item, clauses, enumeration_before, split_conjoined
+from kg.relate.quantities import parse_number
+
+PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
+HOLDER_TYPES = (*PLACE_TYPES, EntityType.COMPANY, EntityType.GOVERNMENT_BODY,
+                EntityType.ORGANIZATION)  # fmt: skip
+DESIGNATION_TRAILERS = ("榜单", "名单", "称号", "荣誉", "行列", "之一", "名录", "荣誉称号")
+DESIGNATION_HEADS = (
+    "示范", "标杆", "冠军", "小巨人", "企业", "供应商", "基地", "园区", "工厂", "城市", "市",
+    "区", "县", "集群", "中心", "品牌", "榜单", "名单", "目录", "百强", "强", "试验区", "示范区",
+    "(州)", "场景", "平台",
+)  # fmt: skip
+SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排")
+SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|得到)")
+INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)")
+ISSUE_CUE = re.compile(r"印发|制定|出台|发布|颁布|实施|编制|修订")
+DATE_IN_TEXT = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    document: Document
+    sentence: Sentence
+    mentions: tuple[Mention, ...]  # recognised mentions inside the sentence, in text order
+    lexicon: Lexicon
+
+    @property
+    def text(self) -> str:
+        return self.sentence.normalised
+
+    @property
+    def base(self) -> int:
+        return self.sentence.span.start
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.base + start, self.base + end)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Recognised mentions inside [start, end) of the sentence text."""
+        lo, hi = self.base + start, self.base + end
+        return [m for m in self.mentions if lo <= m.span.start and m.span.end <= hi]
+
+    def mention_for(self, item: Item, type_: EntityType, rule: str) -> Mention:
+        """The mention an enumeration item stands for: a recognised one, or a new one."""
+        for mention in self.within(item.start, item.end):
+            if mention.span == self.span(item.start, item.end) and mention.type == type_:
+                return mention
+        entry = self.lexicon.lookup(item.text)
+        key = None
+        canonical = None
+        if entry is not None and entry.type == type_:
+            file = entry.source.split(".", 1)[0]
+            key, canonical = f"{file}:{entry.id}", entry.label
+        return Mention(self.span(item.start, item.end), item.text, type_, key, rule, canonical)
+
+
+Rule = Callable[[SentenceContext], Iterator[Fact]]
+
+
+def _fact(ctx: SentenceContext, relation: Relation, subject: Mention | None,
+          obj: Mention, rule: str, *qualifiers: tuple[str, str],
+          extra: tuple[Mention, ...] = ()) -> Fact:  # fmt: skip
+    kept = tuple(q for q in qualifiers if q[1])
+    return Fact(relation, subject, obj, ctx.sentence.span, rule, kept, extra)
+
+
+def _place_before(ctx: SentenceContext, clause_start: int, position: int) -> Mention | None:
+    places = [m for m in ctx.within(clause_start, position) if m.type in PLACE_TYPES]
+    return places[0] if places else None
+
+
+# ----------------------------------------------------------------------------- tiers
+def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
+    """``发展A、B等5个新兴产业`` and ``打造电子信息“一号产业”``: industries in a tier."""
+    text = ctx.text
+    aliases = sorted(
+        ((name, entry.id) for entry in ctx.lexicon.entries("tiers") for name in entry.names),
+        key=lambda pair: -len(pair[0]),
+    )
+    for c_start, c_end in clauses(text):
+        clause = text[c_start:c_end]
+        taken: list[tuple[int, int]] = []
+        for alias, tier in aliases:
+            for match in re.finditer(re.escape(alias), clause):
+                a_start, a_end = c_start + match.start(), c_start + match.end()
+                if any(a_start < e and s < a_end for s, e in taken):
+                    continue
+                taken.append((a_start, a_end))
+                if text.startswith(("集群", "产业集群", "为"), a_end):
+                    continue  # clusters have their own rule; “X为支撑” states a role
+                end = _list_end_before(text, c_start, a_start)
+                if end is None:
+                    continue
+                enumeration = enumeration_before(text, c_start, end)
+                if enumeration is None:
+                    continue
+                known = {n for e in ctx.lexicon.entries("industries") for n in e.names}
+                subject = _place_before(ctx, c_start, a_start)
+                for raw in enumeration.items:
+                    for item in split_conjoined(raw, known):
+                        if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
+                            continue
+                        industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:tier-list")
+                        yield _fact(ctx, Relation.INDUSTRY_PRIORITY, subject, industry,
+                                    "rule:industry-tiers", ("tier", tier),
+                                    ("count", str(enumeration.count or "")))  # fmt: skip
+
+
+def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | None:
+    """Where the list before a tier word ends: at ``等N个…`` or at the quote before it."""
+    window = text[clause_start:alias_start]
+    if (index := window.rfind("等")) >= 0 and COUNT_AFTER.match(window, index):
+        tail = window[index:]
+        if re.fullmatch(r"等(?:\d+|[一二两三四五六七八九十]+)[个大类项][\u4e00-\u9fff]{0,4}?", tail):
+            return clause_start + index
+    stripped = window.rstrip("“”\"")
+    if stripped and stripped[-1] not in "等个" and len(stripped) < len(window):
+        return clause_start + len(stripped)
+    return None
+
+
+# ----------------------------------------------------------------------------- clusters
+CLUSTER = re.compile(r"(?P<count>等(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,6}?)产业集群")
+
+
+def clusters(ctx: SentenceContext) -> Iterator[Fact]:
+    """``形成A、B等6个千亿级主导产业集群`` and ``生物医药产业集群突破百亿``."""
+    text = ctx.text
+    for c_start, c_end in clauses(text):
+        for match in CLUSTER.finditer(text, c_start, c_end):
+            subject = _place_before(ctx, c_start, match.start())
+            if match["count"]:
+                enumeration = enumeration_before(text, c_start, match.start())
+                if enumeration is None:
+                    continue
+                items, count = enumeration.items, str(enumeration.count or "")
+            else:
+                head = match["adj"]
+                start = match.start("adj")
+                item = Item(start, start + len(head), head)
+                items, count = ((item,) if len(head) >= 2 else ()), ""
+            for item in items:
+                cluster = ctx.mention_for(item, EntityType.INDUSTRY_CLUSTER, "pattern:cluster")
+                cluster = Mention(cluster.span, cluster.surface, cluster.type, None, cluster.rule,
+                                  canonical=f"{item.text}产业集群")  # fmt: skip
+                industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:cluster-industry")
+                size = item.size or _size_after(text, match.end())
+                yield _fact(ctx, Relation.CLUSTER_PRESENCE, subject, cluster, "rule:clusters",
+                            ("count", count), ("size", size or ""), extra=(industry,))  # fmt: skip
+
+
+def _size_after(text: str, end: int) -> str | None:
+    match = re.match(r"(?:规模)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千]亿元?)",
+                     text[end:])  # fmt: skip
+    return match["q"] if match else None
+
+
+# ----------------------------------------------------------------------------- designations
+def designations(ctx: SentenceContext) -> Iterator[Fact]:
+    """``X获评工信部“D”``, ``A、B等15家企业获评D``, ``A、B荣列《D》榜单``."""
+    text = ctx.text
+    cue_pattern = re.compile("|".join(sorted(DESIGNATION_CUES, key=len, reverse=True)))
+    for c_start, c_end in clauses(text):
+        cue = cue_pattern.search(text, c_start, c_end)
+        if cue is None:
+            continue
+        designation = _designation_after(ctx, cue.end(), c_end)
+        if designation is None:
+            continue
+        holders = _holders_before(ctx, c_start, cue.start())
+        if holders is None:
+            continue
+        by = next((m for m in ctx.within(cue.end(), c_end)
+                   if m.type == EntityType.GOVERNMENT_BODY
+                   and m.span.end <= designation.span.start), None)  # fmt: skip
+        by = by or next((m for m in ctx.within(c_start, cue.start())
+                         if m.type == EntityType.GOVERNMENT_BODY and "由" in text[c_start:cue.start()]),
+                        None)  # fmt: skip
+        count = COUNT_AFTER.search(text, c_start, cue.start())
+        level = _level(designation.surface)
+        for holder in holders or [None]:
+            yield _fact(ctx, Relation.DESIGNATION_AWARD, holder, designation, "rule:designations",
+                        ("date", _date_of(ctx)), ("level", level),
+                        ("count", str(int(parse_number(count["n"]))) if count else ""),
+                        extra=(by,) if by else ())  # fmt: skip
+
+
+def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | None:
+    for mention in ctx.within(start, end):
+        if mention.type == EntityType.DESIGNATION:
+            return mention
+    phrase_start = start
+    for mention in ctx.within(start, end):  # skip an awarding body written before the title
+        if mention.type == EntityType.GOVERNMENT_BODY and mention.span.start - ctx.base <= start + 1:
+            phrase_start = mention.span.end - ctx.base
+    phrase = ctx.text[phrase_start:end]
+    if (index := phrase.rfind("的")) >= 0:
+        phrase_start, phrase = phrase_start + index + 1, phrase[index + 1 :]
+    if match := re.match(r"(?:(?:19|20)\d\d年度?|为)", phrase):
+        phrase_start, phrase = phrase_start + match.end(), phrase[match.end() :]
+    for trailer in DESIGNATION_TRAILERS:
+        if phrase.endswith(trailer) and len(phrase) > len(trailer) + 2:
+            phrase = phrase[: -len(trailer)]
+    phrase = phrase.strip("“”\"《》")
+    if not (4 <= len(phrase) <= 30) or not phrase.endswith(DESIGNATION_HEADS):
+        return None
+    if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）“”]+", phrase):
+        return None
+    entry = ctx.lexicon.lookup(phrase)
+    key = f"designations:{entry.id}" if entry and entry.type == EntityType.DESIGNATION else None
+    return Mention(ctx.span(phrase_start, phrase_start + len(phrase)), phrase,
+                   EntityType.DESIGNATION, key, "pattern:designation-phrase")  # fmt: skip
+
+
+def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[Mention] | None:
+    """Who received it: named holders, [] for the article's city, None when unnamed (15家入选)."""
+    known = [m for m in ctx.within(c_start, cue_start) if m.type in HOLDER_TYPES]
+    if known:
+        return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
+    window = ctx.text[c_start:cue_start]
+    if (index := window.find("等")) >= 0:
+        end = c_start + index
+    elif "、" in window:
+        end = cue_start
+    else:
+        end = None
+    if end is not None:
+        enumeration = enumeration_before(ctx.text, c_start, end)
+        if enumeration is not None:
+            return [ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
+                    for i in enumeration.items]  # fmt: skip
+    if re.search(r"\d+(?:家|个|项)", window) or window.strip(" 正式已先后均还也被") != "":
+        return None if re.search(r"\d+(?:家|个|项)", window) else _single_holder(ctx, c_start, window)
+    return []
+
+
+def _single_holder(ctx: SentenceContext, c_start: int, window: str) -> list[Mention] | None:
+    name = re.sub(r"(?:正式|已|先后|均|还|也|被|成功|再次|首次)+$", "", window)
+    if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(("我", "全", "该")):
+        item = Item(c_start, c_start + len(name), name)
+        return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
+    return [] if name.startswith(("我市", "全市", "该市", "我区", "全区")) else None
+
+
+def _level(name: str) -> str:
+    if name.startswith(("国家", "全国", "中国")):
+        return "national"
+    if name.startswith(("省", "全省")) or re.match(r"[\u4e00-\u9fff]{2,3}省", name):
+        return "provincial"
+    if name.startswith(("市级", "市")):
+        return "municipal"
+    return ""
+
+
+def _date_of(ctx: SentenceContext) -> str:
+    match = DATE_IN_TEXT.search(ctx.text)
+    published = ctx.document.published
+    if match is None:
+        return ""
+    year = match["y"] or (str(published.year) if published else None)
+    if year is None:
+        return ""
+    return f"{year}-{int(match['m']):02d}-{int(match['d']):02d}"
+
+
+# ----------------------------------------------------------------------------- support
+def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
+    """``获A、B和C优先支持``: programmes that support the city."""
+    text = ctx.text
+    for cue in SUPPORT_CUE.finditer(text):
+        lead = None
+        for lead in SUPPORT_LEAD.finditer(text, 0, cue.start()):
+            pass
+        if lead is None:
+            continue
+        enumeration = enumeration_before(text, lead.end(), cue.start(), max_item=48)
+        if enumeration is None:
+            continue
+        subject = _place_before(ctx, 0, lead.start())
+        known = {n for e in ctx.lexicon.entries("programmes") for n in e.names}
+        for raw in enumeration.items:
+            for item in split_conjoined(raw, known):
+                if len(item.text) > 24:
+                    continue
+                programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
+                yield _fact(ctx, Relation.PRIORITY_SUPPORT, subject, programme,
+                            "rule:priority-support")  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- investments
+def investments(ctx: SentenceContext) -> Iterator[Fact]:
+    """``引进A、B等亿元以上项目217个``: companies that brought projects in."""
+    text = ctx.text
+    for c_start, c_end in clauses(text):
+        cue = INVEST_CUE.search(text, c_start, c_end)
+        if cue is None or "项目" not in text[cue.end() : c_end]:
+            continue
+        stop = text.find("等", cue.end(), c_end)
+        if stop < 0:
+            continue
+        enumeration = enumeration_before(text, cue.end(), stop)
+        if enumeration is None:
+            continue
+        count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
+        number = (count["n"] or count["m"]) if count else ""
+        subject = _place_before(ctx, c_start, cue.start())
+        for item in enumeration.items:
+            company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
+            yield _fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments",
+                        ("count", number))  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- policies
+def policies(ctx: SentenceContext) -> Iterator[Fact]:
+    """Policy documents issued by the city: a policy name after 印发/制定/出台 in the clause."""
+    text = ctx.text
+    cue_end = None
+    for c_start, c_end in clauses(text):
+        cue = None
+        for cue in ISSUE_CUE.finditer(text, c_start, c_end):
+            pass
+        if cue is not None:
+            cue_end = cue.end()
+        for mention in ctx.within(c_start, c_end):
+            if mention.type != EntityType.POLICY or cue_end is None:
+                continue
+            if mention.span.start - ctx.base < c_start and cue is None:
+                continue
+            subject = _place_before(ctx, 0, mention.span.start - ctx.base)
+            yield _fact(ctx, Relation.POLICY_ISSUANCE, subject, mention, "rule:policies")
+
+
+RULES: dict[str, Rule] = {
+    "industry-tiers": industry_tiers,
+    "clusters": clusters,
+    "designations": designations,
+    "priority-support": priority_support,
+    "investments": investments,
+    "policies": policies,
+}

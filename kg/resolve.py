@@ -1,0 +1,134 @@
+"""Resolve mentions to entities: one entity per thing within an article, keys stable across
+articles (三全 = 三全食品, 工信部 = 工业和信息化部, 郑州 = 郑州市, 市工信局 = 郑州市工信局)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.recognise.lexicon import Lexicon
+from kg.recognise.overlaps import OverlapPolicy, longest_first
+from kg.records import Document, Entity, EntityType, Fact, Mention
+from kg.segment import normalise
+
+_QUOTES = re.compile(r"[“”\"'‘’《》「」『』]")
+
+
+def fact_mentions(facts: Iterable[Fact]) -> list[Mention]:
+    """Mentions that facts carry (list items found by relation rules included)."""
+    found: list[Mention] = []
+    for fact in facts:
+        if fact.subject is not None:
+            found.append(fact.subject)
+        if isinstance(fact.object, Mention):
+            found.append(fact.object)
+        found.extend(fact.extra)
+    return found
+
+
+def settle(
+    mentions: Iterable[Mention], facts: Iterable[Fact], *, overlaps: OverlapPolicy = longest_first
+) -> tuple[Mention, ...]:
+    """All mentions of the article: those facts use always stay; others only where they
+    overlap none of them (so 新能源 inside 兴港新能源 goes)."""
+    used = list(dict.fromkeys(fact_mentions(facts)))
+    used_spans = [m.span for m in used]
+    rest = [m for m in mentions if not any(m.span.overlaps(s) for s in used_spans)]
+    return tuple(sorted({*used, *overlaps(rest)}, key=lambda m: (m.span, m.type, m.rule)))
+
+
+def resolve(
+    doc: Document, mentions: tuple[Mention, ...], lexicon: Lexicon
+) -> tuple[tuple[Entity, ...], Entity | None]:
+    """Group mentions into entities and find the city the article is about.
+
+    Returns the entities (sorted by key) and the article's city, if it names one.
+    """
+    city_key = _article_city(doc, mentions)
+    city_label = None
+    if city_key is not None:
+        city_label = next(m.canonical or m.surface for m in mentions if m.key == city_key)
+    groups: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[(mention.type, _group_key(mention, city_label))].append(mention)
+    _merge_short_names(groups, lexicon)
+    entities = []
+    for (type_, key), members in groups.items():
+        labels = _labels(members, city_label)
+        entities.append(
+            Entity(
+                key=key,
+                type=type_,
+                labels=labels,
+                mentions=tuple(sorted({m.span for m in members})),
+                lexicon_id=next((m.key for m in members if m.key and ":" in m.key
+                                 and not m.key.startswith(("body:", "local-body:"))), None),
+            )  # fmt: skip
+        )
+    entities.sort(key=lambda e: (e.type, e.key))
+    city = next((e for e in entities if e.type == EntityType.CITY and e.lexicon_id == city_key), None)
+    return tuple(entities), city
+
+
+def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
+    counts: Counter[str] = Counter()
+    title_end = doc.text.find(doc.meta.title) + len(doc.meta.title) if doc.meta.title else 0
+    for mention in mentions:
+        if mention.type == EntityType.CITY and mention.key:
+            counts[mention.key] += 3 if mention.span.end <= title_end else 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _group_key(mention: Mention, city_label: str | None) -> str:
+    if mention.key and mention.key.startswith("local-body:"):
+        _, level, body = mention.key.split(":", 2)
+        if level == "市" and city_label:
+            return f"body:{_full_city(city_label)}{body}"
+        return mention.key
+    if mention.key and mention.key.startswith("body:"):
+        _, name = mention.key.split(":", 1)
+        return f"body:{name}"
+    if mention.key:
+        return mention.key
+    return f"name:{name_key(mention.canonical or mention.surface)}"
+
+
+def _full_city(label: str) -> str:
+    return label if label.endswith(("市", "州", "盟", "地区")) else label + "市"
+
+
+def name_key(name: str) -> str:
+    """The normalised form under which names of one thing meet (quotes and spaces dropped)."""
+    return _QUOTES.sub("", normalise(name)).replace(" ", "")
+
+
+def _merge_short_names(groups: dict[tuple[EntityType, str], list[Mention]], lexicon: Lexicon) -> None:
+    """Merge a company's short name into its longer form: 三全 → 三全食品, when the rest of
+    the longer name is a company head word or legal form from the lexicon."""
+    heads = {n for e in lexicon.entries("company_suffixes") for n in e.names}
+    companies = sorted((k for k in groups if k[0] == EntityType.COMPANY), key=lambda k: len(k[1]))
+    for short in companies:
+        short_name = short[1].removeprefix("name:")
+        for long in companies:
+            long_name = long[1].removeprefix("name:")
+            if long == short or short not in groups or long not in groups:
+                continue
+            if long_name.startswith(short_name) and long_name[len(short_name) :] in heads:
+                groups[long].extend(groups.pop(short))
+                break
+
+
+def _labels(members: list[Mention], city_label: str | None) -> tuple[str, ...]:
+    ordered = sorted(members, key=lambda m: m.span)
+    names: list[str] = []
+    for mention in ordered:
+        canonical = mention.canonical
+        if mention.key and mention.key.startswith("local-body:") and city_label:
+            canonical = f"{_full_city(city_label)}{mention.key.split(':', 2)[2]}"
+        for name in (canonical, _QUOTES.sub("", mention.surface)):
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)

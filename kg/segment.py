@@ -1,0 +1,56 @@
+"""Split a document into sentences and normalise them for matching, one char per char."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from opencc import OpenCC
+
+from kg.records import Document, Sentence, Span
+
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
+_T2S = OpenCC("t2s")
+
+
+def segment(doc: Document) -> tuple[Sentence, ...]:
+    """Sentence spans over the article body; blank runs between sentences are skipped.
+
+    >>> from kg.records import ArticleMeta
+    >>> doc = Document("d", "郑州發展。好！\\n\\n第三句", ArticleMeta("t"))
+    >>> [(doc.text[s.span.start:s.span.end], s.normalised) for s in segment(doc)]
+    [('郑州發展。', '郑州发展。'), ('好！', '好!'), ('第三句', '第三句')]
+    """
+    sentences: list[Sentence] = []
+    start = doc.body_start
+    text = doc.text
+    for match in _SENTENCE_END.finditer(text, doc.body_start):
+        end = match.end() if match.group().strip() else match.start()
+        _append(sentences, text, start, end)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return tuple(sentences)
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(Span(start, end), normalise(text[start:end])))
+
+
+def normalise(text: str) -> str:
+    """Fold width and script for matching; the result has exactly one char per input char."""
+    return "".join(_fold(ch) for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) != 1:
+        folded = ch
+    simplified = _T2S.convert(folded)
+    return simplified if len(simplified) == 1 else folded
