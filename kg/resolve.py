@@ -12,6 +12,8 @@ from kg.recognise.overlaps import OverlapPolicy, longest_first
 from kg.records import Document, Entity, EntityType, Fact, Mention
 from kg.segment import normalise
 
+#: Places are real mentions even inside a longer name (河南 in 河南省质量标杆).
+_NESTABLE = (EntityType.CITY, EntityType.PROVINCE)
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』]")
 
 
@@ -34,7 +36,11 @@ def settle(
     overlap none of them (so 新能源 inside 兴港新能源 goes)."""
     used = list(dict.fromkeys(fact_mentions(facts)))
     used_spans = [m.span for m in used]
-    rest = [m for m in mentions if not any(m.span.overlaps(s) for s in used_spans)]
+    rest = [
+        m
+        for m in mentions
+        if m.type in _NESTABLE or not any(m.span.overlaps(s) for s in used_spans)
+    ]
     return tuple(sorted({*used, *overlaps(rest)}, key=lambda m: (m.span, m.type, m.rule)))
 
 
@@ -122,13 +128,16 @@ def _merge_short_names(groups: dict[tuple[EntityType, str], list[Mention]], lexi
 
 
 def _labels(members: list[Mention], city_label: str | None) -> tuple[str, ...]:
+    """Names as written first (in text order), then canonical forms (full names from lexicons)."""
     ordered = sorted(members, key=lambda m: m.span)
-    names: list[str] = []
+    written = [_QUOTES.sub("", m.surface) for m in ordered]
+    canonical = []
     for mention in ordered:
-        canonical = mention.canonical
+        name = mention.canonical
         if mention.key and mention.key.startswith("local-body:") and city_label:
-            canonical = f"{_full_city(city_label)}{mention.key.split(':', 2)[2]}"
-        for name in (canonical, _QUOTES.sub("", mention.surface)):
-            if name and name not in names:
-                names.append(name)
-    return tuple(names)
+            name = f"{_full_city(city_label)}{mention.key.split(':', 2)[2]}"
+        if name:
+            canonical.append(name)
+    if any(m.type == EntityType.INDUSTRY_CLUSTER for m in members):
+        written, canonical = canonical, written  # a cluster is named by its industry + 产业集群
+    return tuple(dict.fromkeys(n for n in written + canonical if n))

@@ -8,7 +8,9 @@ from kg.recognise.patterns import (
     body_mentions,
     byline_mentions,
     company_mentions,
+    extend_designation,
     quoted_mentions,
+    unquoted_policies,
 )
 from kg.records import Document, EntityType, Mention, Sentence
 
@@ -28,10 +30,14 @@ def recognise(
     """
     found: list[Mention] = list(byline_mentions(doc.text, doc.body_start))
     for sentence in sentences:
-        lexical = list(lexicon.match(sentence.normalised, sentence.span.start))
+        lexical = [
+            extend_designation(m, sentence)
+            for m in lexicon.match(sentence.normalised, sentence.span.start)
+        ]
         places = [m for m in lexical if m.type in PLACE_TYPES]
         found += lexical
         found += body_mentions(sentence, lexicon, places)
         found += quoted_mentions(sentence)
         found += company_mentions(sentence)
+        found += unquoted_policies(sentence)
     return tuple(overlaps(found))

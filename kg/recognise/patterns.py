@@ -66,11 +66,37 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
             surface = inner + head
             yield Mention(full, surface, kind, None, "pattern:quoted-policy", canonical=surface)
         elif kind is EntityType.DESIGNATION and after.startswith("企业"):
-            full = Span(span.start, base + match.end() + 2)
-            surface = inner + "企业"
+            level = LEVEL_BEFORE.search(before)
+            prefix = level.group() if level else ""
+            full = Span(span.start - 1 - len(prefix), base + match.end() + 2)
+            surface = prefix + inner + "企业"
             yield Mention(full, surface, kind, None, "pattern:quoted-designation", surface)
+        elif kind is EntityType.INITIATIVE and (head := INITIATIVE_TAIL.match(after)):
+            full = Span(span.start, base + match.end() + head.end())
+            surface = inner + head.group()
+            yield Mention(full, surface, kind, None, "pattern:quoted-initiative", surface)
         elif kind is not None:
             yield Mention(span, inner, kind, None, f"pattern:quoted-{kind.value.lower()}")
+
+
+LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|国家|全国)$")
+INITIATIVE_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:活动|行动|战略|工程|模式|生态体系|体系|机制|计划|改革|攻坚战)"
+)
+DESIGNATION_PREFIX = re.compile(r"(?:国家级|省级|市级|国家|全国|省)(?:制造业)?$|制造业$")
+
+
+def extend_designation(mention: Mention, sentence: Sentence) -> Mention:
+    """A listed title with its level written before it: 单项冠军 → 国家制造业单项冠军."""
+    if mention.type is not EntityType.DESIGNATION:
+        return mention
+    start = mention.span.start - sentence.span.start
+    prefix = DESIGNATION_PREFIX.search(sentence.normalised[max(0, start - 7) : start])
+    if prefix is None:
+        return mention
+    span = Span(mention.span.start - len(prefix.group()), mention.span.end)
+    return Mention(span, prefix.group() + mention.surface, mention.type, mention.key, mention.rule,
+                   mention.canonical)  # fmt: skip
 
 
 def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
@@ -93,6 +119,19 @@ def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
     if re.match(r"[\u4e00-\u9fff]{0,10}(?:体系|模式|机制|工程|行动)", after):
         return EntityType.INITIATIVE
     return None
+
+
+UNQUOTED_POLICY = re.compile(
+    r"(?:根据|按照|依据|依照|贯彻|落实)(?P<q>[\u4e00-\u9fff]{4,24}?(?:实施办法|管理办法|实施方案|"
+    r"实施意见|指导意见|实施细则|若干措施|若干政策|规划|条例|通知))"
+)
+
+
+def unquoted_policies(sentence: Sentence) -> Iterator[Mention]:
+    """Policy documents named without book-title marks after 根据/按照: 根据督查激励工作实施办法."""
+    for match in UNQUOTED_POLICY.finditer(sentence.normalised):
+        span = Span(sentence.span.start + match.start("q"), sentence.span.start + match.end("q"))
+        yield Mention(span, match["q"], EntityType.POLICY, None, "pattern:unquoted-policy")
 
 
 def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -> Iterator[Mention]:

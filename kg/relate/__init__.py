@@ -8,6 +8,8 @@ from dataclasses import replace
 from kg.recognise.lexicon import Lexicon
 from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
 from kg.relate.figures import observations
+from kg.relate.quantities import find_periods
+from kg.segment import normalise
 from kg.relate.rules import RULES, Rule, SentenceContext
 
 #: The built-in rules; added rule sets register the same way.
@@ -26,13 +28,19 @@ def relate(
     active = DEFAULT_RULES if rules is None else rules
     starts = [m.span.start for m in mentions]
     facts: list[Fact] = []
+    year_hint: str | None = None
     for sentence in sentences:
+        if sentence.normalised == normalise(doc.meta.title):
+            continue  # a headline restates the body, often loosely (多个国家级专项资金)
         lo = bisect.bisect_left(starts, sentence.span.start)
         hi = bisect.bisect_left(starts, sentence.span.end)
         inside = tuple(m for m in mentions[lo:hi] if m.span.end <= sentence.span.end)
-        ctx = SentenceContext(doc, sentence, inside, lexicon)
+        ctx = SentenceContext(doc, sentence, inside, lexicon, year_hint)
         for rule in active.values():
             facts.extend(rule(ctx))
+        explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]
+        if explicit:
+            year_hint = explicit[-1].period[:4]
     return tuple(_fill_periods(doc, facts))
 
 

@@ -34,6 +34,7 @@ VERB_CUT = re.compile(
     r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fff])"
 )
 AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
+DESIGNATION_AFTER = re.compile(r"(?:企业)?(?:获评|入选|被认定为|认定为|荣获|荣列|被评为|成为)")
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
@@ -42,7 +43,7 @@ MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
 def observations(ctx: SentenceContext) -> Iterator[Fact]:
     """Each figure of the sentence as an observation of the article's city (or a named area)."""
     text = ctx.text
-    periods = find_periods(text, ctx.document.published)
+    periods = find_periods(text, ctx.document.published, ctx.year_hint)
     masked = _mask(text, [(p.start, p.end) for p in periods])
     ranks = list(RANK.finditer(masked))
     masked = _mask(masked, [(m.start(), m.end()) for m in ranks])
@@ -53,8 +54,8 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     for match in QUANTITY.finditer(masked):
         if not (match["mag"] or match["unit"]):
             continue
-        if _is_modifier(masked, match):
-            continue
+        if _is_modifier(masked, match) or DESIGNATION_AFTER.match(masked, match.end()):
+            continue  # 15家入选…: the designation rule counts the holders
         value = parse_number(match["num"])
         unit = normalised_unit(match["mag"], match["unit"])
         name_start, name = _indicator_before(masked, match.start(), floor, places)

@@ -43,6 +43,7 @@ PERIODS = (
     ("month", re.compile(_YEAR + r"(?P<m>\d{1,2})月(?!\d{1,2}日)")),
     ("year", re.compile(r"(?P<y>(?:19|20)\d\d)年(?:底|末|全年|度)?")),
     ("quarter-bare", re.compile(r"第(?P<q>[一二三四])季度")),
+    ("this-year", re.compile(r"全年|年内")),
     ("as-of", re.compile(r"截至目前|截至今年|目前|至今|今年以来|今年")),
 )
 BASE_CUES = ("较", "比", "相比", "同比", "与")
@@ -82,11 +83,18 @@ def parse_number(text: str) -> Decimal:
     return chinese_number(text)
 
 
-def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
-    """Time expressions of a sentence, in text order, non-overlapping, longest form first."""
+def find_periods(
+    text: str, published: date | None, year_hint: str | None = None
+) -> list[PeriodMatch]:
+    """Time expressions of a sentence, in text order, non-overlapping, longest form first.
+
+    ``year_hint`` is the last year the article named before this sentence: a bare 第一季度 or
+    全年 refers to it (a January report on 全年 means the year before), else to the year of
+    publication.
+    """
     found: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
-    year_now = str(published.year) if published else None
+    year_now = year_hint or (str(published.year) if published else None)
     for kind, pattern in PERIODS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -122,6 +130,8 @@ def _period_of(
         return f"{m['y']}-{int(m['m']):02d}", None
     if kind == "year":
         return m["y"], None
+    if kind == "this-year":
+        return year_now, None
     if kind == "as-of" and published is not None:
         return published.isoformat(), None
     return None, None
@@ -156,6 +166,8 @@ def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
         return value * scale, "G"
     if rest == "位":
         return value, "rank"
+    if rest == "个位次":
+        return value, "count"
     if len(rest) == 1 and rest in COUNT_UNITS:
         return value * scale, "count"
     return value * scale, unit

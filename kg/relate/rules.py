@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.recognise.lexicon import Lexicon
 from kg.recognise.patterns import DESIGNATION_CUES
-from kg.records import Document, EntityType, Fact, Mention, Relation, Sentence, Span
+from kg.records import Document, EntityType, Fact, Mention, Quantity, Relation, Sentence, Span
 from kg.relate.lists import COUNT_AFTER, Item, clauses, enumeration_before, split_conjoined
 from kg.relate.quantities import parse_number
 
@@ -38,6 +38,7 @@ class SentenceContext:
     sentence: Sentence
     mentions: tuple[Mention, ...]  # recognised mentions inside the sentence, in text order
     lexicon: Lexicon
+    year_hint: str | None = None  # the last year the article named before this sentence
 
     @property
     def text(self) -> str:
@@ -154,6 +155,7 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
                 start = match.start("adj")
                 item = Item(start, start + len(head), head)
                 items, count = ((item,) if len(head) >= 2 else ()), ""
+            tier = _tier_in(ctx.lexicon, match["adj"] + "产业")
             for item in items:
                 cluster = ctx.mention_for(item, EntityType.INDUSTRY_CLUSTER, "pattern:cluster")
                 cluster = Mention(cluster.span, cluster.surface, cluster.type, None, cluster.rule,
@@ -162,6 +164,16 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
                 size = item.size or _size_after(text, match.end())
                 yield _fact(ctx, Relation.CLUSTER_PRESENCE, subject, cluster, "rule:clusters",
                             ("count", count), ("size", size or ""), extra=(industry,))  # fmt: skip
+                if tier is not None:
+                    yield _fact(ctx, Relation.INDUSTRY_PRIORITY, subject, industry,
+                                "rule:clusters-tier", ("tier", tier), ("count", count))  # fmt: skip
+
+
+def _tier_in(lexicon: Lexicon, phrase: str) -> str | None:
+    """The tier a phrase ends with: 千亿级主导产业 → pillar."""
+    names = sorted(((n, e.id) for e in lexicon.entries("tiers") for n in e.names),
+                   key=lambda pair: -len(pair[0]))  # fmt: skip
+    return next((tier for name, tier in names if phrase.endswith(name)), None)
 
 
 def _size_after(text: str, end: int) -> str | None:
@@ -183,6 +195,11 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
         if designation is None:
             continue
         holders = _holders_before(ctx, c_start, cue.start())
+        count = COUNT_AFTER.search(text, c_start, cue.start()) or HOLDER_COUNT.search(
+            text, c_start, cue.start()
+        )
+        if count is not None:
+            yield _count_of_holders(ctx, designation, count)
         if holders is None:
             continue
         by = next((m for m in ctx.within(cue.end(), c_end)
@@ -191,13 +208,23 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
         by = by or next((m for m in ctx.within(c_start, cue.start())
                          if m.type == EntityType.GOVERNMENT_BODY and "由" in text[c_start:cue.start()]),
                         None)  # fmt: skip
-        count = COUNT_AFTER.search(text, c_start, cue.start())
         level = _level(designation.surface)
         for holder in holders or [None]:
             yield _fact(ctx, Relation.DESIGNATION_AWARD, holder, designation, "rule:designations",
                         ("date", _date_of(ctx)), ("level", level),
                         ("count", str(int(parse_number(count["n"]))) if count else ""),
                         extra=(by,) if by else ())  # fmt: skip
+
+
+HOLDER_COUNT = re.compile(r"(?P<n>\d+)(?P<unit>家|个|项|所|座)(?:企业)?")
+
+
+def _count_of_holders(ctx: SentenceContext, designation: Mention, count: re.Match[str]) -> Fact:
+    """``A、B等15家企业获评D``: how many hold the title, as a figure of the city."""
+    value = parse_number(count["n"])
+    quantity = Quantity(value, count["unit"], None, designation.surface,
+                        ctx.span(count.start("n"), count.end("unit")))  # fmt: skip
+    return Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:designation-count")
 
 
 def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | None:
@@ -297,9 +324,17 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             for item in split_conjoined(raw, known):
                 if len(item.text) > 24:
                     continue
+                item = _without_quantifier(item)
                 programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
                 yield _fact(ctx, Relation.PRIORITY_SUPPORT, subject, programme,
                             "rule:priority-support")  # fmt: skip
+
+
+def _without_quantifier(item: Item) -> Item:
+    match = re.match(r"(?:多个|多项|各类|相关|一批|部分)+", item.text)
+    if match is None or len(item.text) - match.end() < 2:
+        return item
+    return Item(item.start + match.end(), item.end, item.text[match.end() :], item.size)
 
 
 # ----------------------------------------------------------------------------- investments
