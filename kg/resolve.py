@@ -59,6 +59,7 @@ def resolve(
     for mention in mentions:
         groups[(mention.type, _group_key(mention, city_label))].append(mention)
     _merge_short_names(groups, lexicon)
+    _merge_unlevelled_designations(groups)
     entities = []
     for (type_, key), members in groups.items():
         labels = _labels(members, city_label)
@@ -97,9 +98,23 @@ def _group_key(mention: Mention, city_label: str | None) -> str:
     if mention.key and mention.key.startswith("body:"):
         _, name = mention.key.split(":", 1)
         return f"body:{name}"
+    if mention.key and mention.type is EntityType.DESIGNATION:
+        # 国家级 and 省级 服务型制造试点示范 are two titles of one lexicon row
+        level = _designation_level(mention.surface)
+        return f"{mention.key}-{level}" if level else mention.key
     if mention.key:
         return mention.key
     return f"name:{name_key(mention.canonical or mention.surface)}"
+
+
+def _designation_level(name: str) -> str:
+    if name.startswith(("国家", "全国", "中国")):
+        return "national"
+    if name.startswith("省") or re.match(r"[\u4e00-\u9fff]{1,3}省", name):
+        return "provincial"
+    if name.startswith("市"):
+        return "municipal"
+    return ""
 
 
 def _full_city(label: str) -> str:
@@ -127,6 +142,15 @@ def _merge_short_names(groups: dict[tuple[EntityType, str], list[Mention]], lexi
                 break
 
 
+def _merge_unlevelled_designations(groups: dict[tuple[EntityType, str], list[Mention]]) -> None:
+    """A title written without its level (质量标杆) is the national one when the article also
+    names that (全国质量标杆)."""
+    for type_, key in list(groups):
+        national = (type_, f"{key}-national")
+        if type_ is EntityType.DESIGNATION and national in groups and (type_, key) in groups:
+            groups[national].extend(groups.pop((type_, key)))
+
+
 def _labels(members: list[Mention], city_label: str | None) -> tuple[str, ...]:
     """Names as written first (in text order), then canonical forms (full names from lexicons)."""
     ordered = sorted(members, key=lambda m: m.span)
@@ -140,4 +164,6 @@ def _labels(members: list[Mention], city_label: str | None) -> tuple[str, ...]:
             canonical.append(name)
     if any(m.type == EntityType.INDUSTRY_CLUSTER for m in members):
         written, canonical = canonical, written  # a cluster is named by its industry + 产业集群
+    if any(m.type == EntityType.DESIGNATION for m in members):
+        written.sort(key=len, reverse=True)  # 全国质量标杆 before the bare 质量标杆
     return tuple(dict.fromkeys(n for n in written + canonical if n))

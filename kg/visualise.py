@@ -274,6 +274,7 @@ def layout_positions(
         shelf_x += w
         shelf_h = max(shelf_h, h)
 
+    _spread_crowds(pos)
     rng = np.random.default_rng(seed)
     pos += rng.uniform(-0.05, 0.05, size=pos.shape)
     edge_list = [(a, b, bool(short[i]) if short else False) for i, (a, b) in enumerate(edges)]
@@ -287,7 +288,7 @@ def layout_positions(
     return [(float(x), float(y)) for x, y in pos]
 
 
-def _pivot_mds(graph: nx.Graph, component: set[int], pivots: int = 40) -> dict[int, Any]:
+def _pivot_mds(graph: nx.Graph, component: set[int], pivots: int = 30) -> dict[int, Any]:
     """PivotMDS (Brandes & Pich 2006) of one component: hop distances to a few pivots,
     classical scaling of them, mean edge length one. Nodes with equal distances coincide;
     the relaxation afterwards pulls them apart."""
@@ -317,7 +318,29 @@ def _pivot_mds(graph: nx.Graph, component: set[int], pivots: int = 40) -> dict[i
     mean = float(lengths.mean())
     if mean > 1e-9:
         coords /= mean
+    # a tree's hop distances crowd its nodes: give it about one unit of area per node
+    area = float(np.ptp(coords[:, 0]) * np.ptp(coords[:, 1]))
+    coords *= max(1.0, math.sqrt(len(nodes) / max(area, 1e-9)))
     return {v: coords[i] for i, v in enumerate(nodes)}
+
+
+def _spread_crowds(pos: Any, cell: float = 0.5, spacing: float = 0.55) -> None:
+    """Nodes on (almost) the same spot, such as the leaves of one node after PivotMDS, are
+    spread in place over a sunflower disc about one unit of area per node."""
+    import numpy as np
+
+    keys = np.floor(pos / cell).astype(np.int64)
+    _, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    order = np.argsort(inverse, kind="stable")
+    rank = np.empty(len(pos), dtype=np.int64)
+    starts = np.cumsum(counts) - counts
+    rank[order] = np.arange(len(pos)) - starts[inverse[order]]
+    crowded = counts[inverse] > 1
+    golden = math.pi * (3 - math.sqrt(5))
+    r = spacing * np.sqrt(rank[crowded])
+    pos[crowded, 0] += r * np.cos(rank[crowded] * golden)
+    pos[crowded, 1] += r * np.sin(rank[crowded] * golden)
 
 
 def _far_field(pos: Any, chunk: int = 2048) -> Any:

@@ -9,6 +9,7 @@ from kg.recognise.patterns import (
     byline_mentions,
     company_mentions,
     extend_designation,
+    in_context,
     quoted_mentions,
     unquoted_policies,
 )
@@ -30,14 +31,19 @@ def recognise(
     """
     found: list[Mention] = list(byline_mentions(doc.text, doc.body_start))
     for sentence in sentences:
+        matched = list(lexicon.match(sentence.normalised, sentence.span.start))
+        places = [m for m in matched if m.type in PLACE_TYPES]
         lexical = [
-            extend_designation(m, sentence)
-            for m in lexicon.match(sentence.normalised, sentence.span.start)
+            extend_designation(m, sentence, places)
+            for m in matched
+            if in_context(m, sentence, matched)
         ]
-        places = [m for m in lexical if m.type in PLACE_TYPES]
         found += lexical
         found += body_mentions(sentence, lexicon, places)
         found += quoted_mentions(sentence)
         found += company_mentions(sentence)
         found += unquoted_policies(sentence)
-    return tuple(overlaps(found))
+    # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局)
+    places = [m for m in found if m.type in PLACE_TYPES and m.rule == "lexicon:divisions"]
+    others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]
+    return tuple(sorted(overlaps(others) + overlaps(places), key=lambda m: (m.span, m.rule)))

@@ -83,20 +83,52 @@ LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|国家|全国)$")
 INITIATIVE_TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:活动|行动|战略|工程|模式|生态体系|体系|机制|计划|改革|攻坚战)"
 )
-DESIGNATION_PREFIX = re.compile(r"(?:国家级|省级|市级|国家|全国|省)(?:制造业)?$|制造业$")
+DESIGNATION_PREFIX = re.compile(r"(?:国家级|省级|市级|区级|国家|全国|中国|省)?(?:制造业)?$")
+PLACE_TYPES = (EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT)
 
 
-def extend_designation(mention: Mention, sentence: Sentence) -> Mention:
-    """A listed title with its level written before it: 单项冠军 → 国家制造业单项冠军."""
+def extend_designation(mention: Mention, sentence: Sentence, places: list[Mention]) -> Mention:
+    """A listed title with its level or place written before it: 单项冠军 → 国家制造业单项冠军,
+    质量标杆 → 河南省质量标杆."""
     if mention.type is not EntityType.DESIGNATION:
         return mention
-    start = mention.span.start - sentence.span.start
-    prefix = DESIGNATION_PREFIX.search(sentence.normalised[max(0, start - 7) : start])
-    if prefix is None:
+    start = mention.span.start
+    place = next((p for p in places if p.span.end == start), None)
+    if place is not None:
+        start = place.span.start
+    else:
+        offset = start - sentence.span.start
+        prefix = DESIGNATION_PREFIX.search(sentence.normalised[max(0, offset - 7) : offset])
+        start -= len(prefix.group()) if prefix else 0
+    if start == mention.span.start:
         return mention
-    span = Span(mention.span.start - len(prefix.group()), mention.span.end)
-    return Mention(span, prefix.group() + mention.surface, mention.type, mention.key, mention.rule,
-                   mention.canonical)  # fmt: skip
+    surface = sentence.normalised[start - sentence.span.start : mention.span.start - sentence.span.start]
+    return Mention(Span(start, mention.span.end), surface + mention.surface, mention.type,
+                   mention.key, mention.rule, mention.canonical)  # fmt: skip
+
+
+INDUSTRY_CONTEXT_AFTER = ("产业", "行业", "领域", "集群", "“", "\"")
+PROGRAMME_CUES = re.compile(r"(?:获|入选|纳入|获批|申报|争取|列入|支持)[\u4e00-\u9fff]{0,6}$")
+
+
+def in_context(mention: Mention, sentence: Sentence, lexical: list[Mention]) -> bool:
+    """Whether a lexicon match names the thing, not a word inside another phrase: an industry
+    followed by 产业/行业 or listed with other industries (not 5G in 5G基站); a programme after
+    获/入选/纳入 (not 产业基础再造 as a phrase of policy prose)."""
+    text, base = sentence.normalised, sentence.span.start
+    start, end = mention.span.start - base, mention.span.end - base
+    if mention.type is EntityType.INDUSTRY:
+        if text.startswith(INDUSTRY_CONTEXT_AFTER, end):
+            return True
+        neighbours = {m.span.start - base for m in lexical if m.type is EntityType.INDUSTRY} | {
+            m.span.end - base for m in lexical if m.type is EntityType.INDUSTRY
+        }
+        listed_after = text.startswith("、", end) and end + 1 in neighbours
+        listed_before = start > 0 and text[start - 1] == "、" and start - 1 in neighbours
+        return listed_after or listed_before
+    if mention.type is EntityType.PROGRAMME:
+        return bool(PROGRAMME_CUES.search(text[max(0, start - 10) : start]))
+    return True
 
 
 def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
