@@ -62,7 +62,7 @@ def resolve(
     _merge_unlevelled_designations(groups)
     entities = []
     for (type_, key), members in groups.items():
-        labels = _labels(members, city_label)
+        labels = _labels(members, city_label, doc.text)
         entities.append(
             Entity(
                 key=key,
@@ -142,6 +142,16 @@ def _merge_short_names(groups: dict[tuple[EntityType, str], list[Mention]], lexi
                 break
 
 
+def _as_written(mention: Mention, text: str) -> str:
+    """The mention in the article's own script: surfaces are normalised (simplified, half-width)
+    one char per char, so the original is the same span of the text unless a rule composed
+    the surface (“1+6”实施意见 → 1+6实施意见)."""
+    original = text[mention.span.start : mention.span.end]
+    if len(original) == len(mention.surface) and normalise(original) == mention.surface:
+        return original
+    return mention.surface
+
+
 def _merge_unlevelled_designations(groups: dict[tuple[EntityType, str], list[Mention]]) -> None:
     """A title written without its level (质量标杆) is the national one when the article also
     names that (全国质量标杆)."""
@@ -151,10 +161,10 @@ def _merge_unlevelled_designations(groups: dict[tuple[EntityType, str], list[Men
             groups[national].extend(groups.pop((type_, key)))
 
 
-def _labels(members: list[Mention], city_label: str | None) -> tuple[str, ...]:
-    """Names as written first (in text order), then canonical forms (full names from lexicons)."""
+def _labels(members: list[Mention], city_label: str | None, text: str) -> tuple[str, ...]:
+    """Names as written first (in text order, original script), then canonical forms."""
     ordered = sorted(members, key=lambda m: m.span)
-    written = [_QUOTES.sub("", m.surface) for m in ordered]
+    written = [_QUOTES.sub("", _as_written(m, text)) for m in ordered]
     canonical = []
     for mention in ordered:
         name = mention.canonical

@@ -13,9 +13,9 @@ All text from the data reaches the page only as JSON inside
 page builds every panel, tooltip and legend with DOM nodes and ``textContent``: a label such as
 ``<img src=x onerror=…>`` shows as text and runs nothing.
 
-Graphs larger than ``large_graph_threshold`` nodes are laid out here, in Python (a
-Fruchterman-Reingold relaxation with grid-bounded repulsion, started from a radial BFS layout
-of each connected component; see :func:`layout_positions`), and drawn with physics off;
+Graphs larger than ``large_graph_threshold`` nodes are laid out here, in Python (PivotMDS on
+networkx hop distances, then a Fruchterman-Reingold relaxation with grid-bounded repulsion;
+see :func:`layout_positions`), and drawn with physics off;
 smaller ones are laid out by vis-network's physics, with bounded stabilisation, after which
 physics is switched off so the page settles. ``benchmarks/bench_viz.py`` measures both.
 """
@@ -243,12 +243,13 @@ def layout_positions(
 ) -> list[tuple[float, float]]:
     """Positions (ideal edge length 1) of nodes ``0..n-1`` joined by ``edges``; fast for 10⁴.
 
-    Each connected component starts from a radial layout of its BFS tree (rooted at its
-    highest-degree node; angular room proportional to subtree size), the components are
-    packed on shelves, and then ``iterations`` steps of Fruchterman-Reingold relax the whole:
-    attraction along the edges (half length where ``short``), repulsion only between nodes
-    closer than two units, found through a grid, so each step costs O(n + edges) rather than
-    O(n²) as in ``nx.spring_layout``. Deterministic for a given ``seed``.
+    Each connected component starts from PivotMDS (hop distances to 30 pivots, classical
+    scaling), nodes that land on one spot are spread over a small disc, the components are
+    packed on shelves, and ``iterations`` steps of Fruchterman-Reingold relax the whole:
+    attraction along the edges (half length where ``short``), exact repulsion between nodes
+    closer than two units (found through a grid; a crowded cell is sampled) and a coarse far
+    field, so a step costs O(n + edges) rather than the O(n²) of ``nx.spring_layout`` (whose
+    version for 500 nodes or more also needs SciPy). Needs NumPy. Deterministic.
     """
     import numpy as np
 
@@ -375,6 +376,7 @@ def _relax(pos: Any, src: Any, dst: Any, ideal: Any, iterations: int) -> None:
 
     n = len(pos)
     cutoff = 2.0
+    sample = 12
     arange = np.arange(n)
     offsets = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
     for step in range(iterations):
@@ -390,15 +392,19 @@ def _relax(pos: Any, src: Any, dst: Any, ideal: Any, iterations: int) -> None:
             wanted = key + dx * width + dy
             slot = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             count = np.where(keys[slot] == wanted, counts[slot], 0)
-            total = int(count.sum())
+            # a crowded cell is sampled (evenly, `sample` members standing for all of them)
+            taken = np.minimum(count, sample)
+            total = int(taken.sum())
             if total == 0:
                 continue
-            i = np.repeat(arange, count)
-            run = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-            j = order[np.repeat(starts[slot], count) + run]
+            i = np.repeat(arange, taken)
+            run = np.arange(total) - np.repeat(np.cumsum(taken) - taken, taken)
+            full = np.repeat(count, taken)
+            j = order[np.repeat(starts[slot], taken) + run * full // np.repeat(taken, taken)]
             delta = pos[i] - pos[j]
             dist2 = np.maximum((delta * delta).sum(axis=1), 1e-4)
-            strength = np.where((i != j) & (dist2 < cutoff * cutoff), 1.0 / dist2, 0.0)
+            near = (i != j) & (dist2 < cutoff * cutoff)
+            strength = np.where(near, full / np.repeat(taken, taken) / dist2, 0.0)
             disp[:, 0] += np.bincount(i, weights=delta[:, 0] * strength, minlength=n)
             disp[:, 1] += np.bincount(i, weights=delta[:, 1] * strength, minlength=n)
         if step % 3 == 0:  # the far field changes slowly: refresh it every third step
@@ -675,4 +681,6 @@ def render_html(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return RenderReport(nodes=len(view.nodes), edges=len(view.edges), layout=layout, bytes=len(data))
+    return RenderReport(
+        nodes=len(view.nodes), edges=len(view.edges), layout=layout, bytes=len(data)
+    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.recognise.lexicon import Lexicon
-from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
 from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
 from kg.rdf.vocab import KG
+from kg.recognise.lexicon import Lexicon
+from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
 from kg.relate.quantities import QUANTITY, base_value, normalised_unit, parse_number
 from kg.resolve import name_key
 

@@ -14,6 +14,7 @@ from kg.recognise.patterns import (
     unquoted_policies,
 )
 from kg.records import Document, EntityType, Mention, Sentence
+from kg.segment import normalise
 
 PLACE_TYPES = (EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT)
 
@@ -29,7 +30,7 @@ def recognise(
 
     Surfaces are the normalised text of the span (full-width folded, simplified).
     """
-    found: list[Mention] = list(byline_mentions(doc.text, doc.body_start))
+    found: list[Mention] = list(byline_mentions(normalise(doc.text), doc.body_start))
     for sentence in sentences:
         matched = list(lexicon.match(sentence.normalised, sentence.span.start))
         places = [m for m in matched if m.type in PLACE_TYPES]

@@ -32,7 +32,8 @@ NAME_BREAKERS = re.compile(
     r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|投资|落户|推动|支持)"
 )
 BYLINE = re.compile(
-    r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12})\s*(?:记者|通讯员)\s*(?P<names>[^】\]]+)[】\]]"
+    r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12}?)\s*(?:全媒体记者|首席记者|记者|通讯员)\s*"
+    r"(?P<names>[^】\]]+)[】\]]"
 )
 ROLE_NAMES = re.compile(
     r"(?:责任编辑|内容审核|总编辑|编辑|审核|校对|编审|监制|责编|作者|记者|通讯员)\s*[:：]\s*"
@@ -207,9 +208,34 @@ def company_mentions(sentence: Sentence) -> Iterator[Mention]:
         offset = cut.end() if cut else 0
         if len(name) - offset < 4:
             continue
+        while offset < len(name) and name[offset] in "()（）":
+            offset += 1
         start = match.start("name") + offset
-        yield Mention(Span(base + start, base + match.end("name")), name[offset:],
+        legal = name[offset:]
+        yield Mention(Span(base + start, base + match.end("name")), legal,
                       EntityType.COMPANY, None, "pattern:company-legal-name")  # fmt: skip
+        yield from _short_name_beside(text, base, start, match.end("name"), legal)
+
+
+SHORT_AFTER = re.compile(r"[(（](?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[)）]")
+SHORT_BEFORE = re.compile(r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[(（]$")
+
+
+def _short_name_beside(text: str, base: int, start: int, end: int, legal: str) -> Iterator[Mention]:
+    """``广东生益科技股份有限公司（生益科技）`` and ``vivo（维沃移动通信有限公司）``: one company."""
+    if after := SHORT_AFTER.match(text, end):
+        span = Span(base + after.start("short"), base + after.end("short"))
+        yield Mention(span, after["short"], EntityType.COMPANY, None, "pattern:company-short-name",
+                      canonical=legal)  # fmt: skip
+    if before := SHORT_BEFORE.search(text, 0, start):
+        short = before["short"]
+        cut = NAME_BREAKERS.match(short)
+        short_start = before.start("short") + (cut.end() if cut else 0)
+        short = text[short_start : before.end("short")]
+        if len(short) >= 2:
+            span = Span(base + short_start, base + before.end("short"))
+            yield Mention(span, short, EntityType.COMPANY, None, "pattern:company-short-name",
+                          canonical=legal)  # fmt: skip
 
 
 def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
@@ -232,5 +258,7 @@ def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
 
 def _names(names: str, offset: int, rule: str) -> Iterator[Mention]:
     for name in PERSON_NAME.finditer(names):
+        if name.group().endswith(("报道", "摄影", "摄", "通讯员", "记者")):
+            continue
         span = Span(offset + name.start(), offset + name.end())
         yield Mention(span, name.group(), EntityType.PERSON, None, rule)

@@ -9,8 +9,8 @@ from kg.recognise.lexicon import Lexicon
 from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
 from kg.relate.figures import observations
 from kg.relate.quantities import find_periods
-from kg.segment import normalise
 from kg.relate.rules import RULES, Rule, SentenceContext
+from kg.segment import normalise
 
 #: The built-in rules; added rule sets register the same way.
 DEFAULT_RULES: dict[str, Rule] = {**RULES, "figures": observations}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from kg.records import EntityType, Fact, Mention, Quantity, Relation, Span
+from kg.relate.lists import clauses
 from kg.relate.quantities import (
     COUNT_UNITS,
     QUANTITY,
@@ -18,10 +19,11 @@ from kg.relate.quantities import (
     parse_number,
 )
 from kg.relate.rules import PLACE_TYPES, SentenceContext
+from kg.segment import normalise
 
 NAME_BREAK = re.compile(r"[,，;；:：。、()（）\n]")
 LEADING_NOISE = re.compile(
-    r"^(?:其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
+    r"^(?:同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
     r"全国|我市|该市|本市|市县两级|市级|再|新|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
     r"年度|全年|当年|期间|之间)+"
 )
@@ -34,6 +36,7 @@ VERB_CUT = re.compile(
     r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fff])"
 )
 AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
+TARGET = re.compile(r"力争|目标|预计|计划到|到20\d\d年|将达到|有望|争取")
 DESIGNATION_AFTER = re.compile(r"(?:企业)?(?:获评|入选|被认定为|认定为|荣获|荣列|被评为|成为)")
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
@@ -51,9 +54,12 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     facts: list[tuple[Fact, int]] = []
     floor = 0  # text before this was used by an earlier figure
     places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
+    targets = [(s, e) for s, e in clauses(masked) if TARGET.search(masked, s, e)]
     for match in QUANTITY.finditer(masked):
         if not (match["mag"] or match["unit"]):
             continue
+        if any(s <= match.start() < e for s, e in targets):
+            continue  # 力争…增长5%: a target, not a reported figure
         if _is_modifier(masked, match) or DESIGNATION_AFTER.match(masked, match.end()):
             continue  # 15家入选…: the designation rule counts the holders
         value = parse_number(match["num"])
@@ -66,16 +72,17 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         if after and (not name or _noun_follows(masked, match.end())):
             name, floor = after, match.end() + len(after)
         if name in CHANGE_WORDS and previous is not None:
-            name = previous.indicator + name
+            name = normalise(previous.indicator) + name
         if not name and previous is not None:
-            name = previous.indicator
+            name = normalise(previous.indicator)
         if not name:
             continue
         period = _period_at(periods, match.start(), text)
         period = _range_end(periods, match.start(), masked, period)
         rank = int(value) if match["unit"] == "位" else None
         approximation = match["pre"] or match["post"] or match["trail"]
-        quantity = Quantity(value, unit, period, name, ctx.span(match.start(), match.end()),
+        written = _as_written(ctx, name, match.start())
+        quantity = Quantity(value, unit, period, written, ctx.span(match.start(), match.end()),
                             approximation, rank)  # fmt: skip
         previous = quantity
         area = _area(ctx, name_start, match.start())
@@ -85,6 +92,16 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         facts = _attach_rank(ctx, facts, rank_match, text, periods)
     for fact, _ in facts:
         yield fact
+
+
+def _as_written(ctx: SentenceContext, name: str, before: int) -> str:
+    """The indicator in the article's own script (names are found in normalised text)."""
+    index = ctx.text.rfind(name, 0, before)
+    if index < 0:
+        index = ctx.text.find(name)
+    if index < 0:
+        return name
+    return ctx.document.text[ctx.base + index : ctx.base + index + len(name)]
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -207,6 +224,7 @@ def _attach_rank(
     name_start, name = _indicator_before(text, rank_match.start(), 0, places)
     if not name:
         return facts
+    name = _as_written(ctx, name, rank_match.start())
     quantity = Quantity(Decimal(rank), "位", _period_at(periods, rank_match.start(), text), name,
                         Span(ctx.base + rank_match.start(), ctx.base + rank_match.end()), None, rank,
                         scope)  # fmt: skip

@@ -17,6 +17,7 @@ LEAD_CUES = (
     "发展", "打造", "布局", "嫁接", "培育", "壮大", "聚焦", "形成", "引进", "引入", "招引",
     "签约", "包括", "涵盖", "拥有", "建设", "推动", "提升", "做强", "做大", "做优", "获得",
     "享受", "围绕", "瞄准", "构建", "其中", "如", "以", "获", "有", "是", "为", "将", "对",
+    "坚持", "推进", "依托", "培育", "大力培育",
     "现已", "已", "共", "的",
 )  # fmt: skip
 COUNT_AFTER = re.compile(r"等(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>个|家|项|条|大|类|批|所)")
@@ -98,6 +99,7 @@ def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
         text, offset = text[1:], offset + 1
     while text and (text[-1] in QUOTES or text[-1].isspace()):
         text = text[:-1]
+    text = re.split(r"[(（]", text, maxsplit=1)[0]  # vivo（维沃移动通信有限公司）: the name written
     size = None
     if match := LEADING_QUANTITY.match(text):
         size = match["q"]

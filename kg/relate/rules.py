@@ -122,21 +122,28 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                                     ("count", str(enumeration.count or "")))  # fmt: skip
 
 
+LIST_TO_TIER = re.compile(
+    r"(?:等|列为|作为|确定为|定位为|是)(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|大|类|项))?"
+    r"[\u4e00-\u9fff]{0,4}?$"
+)
+
+
 def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | None:
-    """Where the list before a tier word ends: at ``等N个…`` or at the quote before it."""
+    """Where the list before a tier word ends: at ``等N个…``, ``列为五大…`` or the quote before it."""
     window = text[clause_start:alias_start]
-    if (index := window.rfind("等")) >= 0 and COUNT_AFTER.match(window, index):
-        tail = window[index:]
-        if re.fullmatch(r"等(?:\d+|[一二两三四五六七八九十]+)[个大类项][\u4e00-\u9fff]{0,4}?", tail):
-            return clause_start + index
-    stripped = window.rstrip("“”\"")
+    if match := LIST_TO_TIER.search(window):
+        return clause_start + match.start()
+    stripped = window.rstrip("“”\"「」")
     if stripped and stripped[-1] not in "等个" and len(stripped) < len(window):
         return clause_start + len(stripped)
     return None
 
 
 # ----------------------------------------------------------------------------- clusters
-CLUSTER = re.compile(r"(?P<count>等(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,6}?)产业集群")
+CLUSTER = re.compile(
+    r"(?P<count>等(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
+)
+CLUSTER_NOT = re.compile(r"(?:先进制造业|特色产业|产业|制造业)$|的|^[年级亿万千百]")
 
 
 def clusters(ctx: SentenceContext) -> Iterator[Fact]:
@@ -151,10 +158,8 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
                     continue
                 items, count = enumeration.items, str(enumeration.count or "")
             else:
-                head = match["adj"]
-                start = match.start("adj")
-                item = Item(start, start + len(head), head)
-                items, count = ((item,) if len(head) >= 2 else ()), ""
+                item = _cluster_name(ctx, c_start, match)
+                items, count = ((item,) if item else ()), ""
             tier = _tier_in(ctx.lexicon, match["adj"] + "产业")
             for item in items:
                 cluster = ctx.mention_for(item, EntityType.INDUSTRY_CLUSTER, "pattern:cluster")
@@ -176,8 +181,25 @@ def _tier_in(lexicon: Lexicon, phrase: str) -> str | None:
     return next((tier for name, tier in names if phrase.endswith(name)), None)
 
 
+def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> Item | None:
+    """The industry a single cluster is named after: 东莞新一代电子信息产业集群 → 新一代电子信息."""
+    start, end = match.start("adj"), match.end("adj")
+    for mention in ctx.within(c_start, end):
+        if mention.type in PLACE_TYPES and mention.span.end - ctx.base <= end:
+            start = max(start, mention.span.end - ctx.base)  # 东莞 is where, not what
+    head = ctx.text[start:end]
+    head = re.sub(r"^(?:此外|其中|同时|目前|全市|我市|该市|首个|一批)", "", head)
+    start = end - len(head)
+    head = re.sub(r"(?:千亿|百亿|万亿|五千亿)级$|级$", "", head)
+    if len(head) < 2 or CLUSTER_NOT.search(head) or not match.group().endswith("产业集群") and (
+        ctx.text[match.end() : match.end() + 2] in ("名单", "称号")
+    ):
+        return None
+    return Item(start, start + len(head), head)
+
+
 def _size_after(text: str, end: int) -> str | None:
-    match = re.match(r"(?:规模)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千]亿元?)",
+    match = re.match(r"(?:规模)?(?:已|已经)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千]亿元?)",
                      text[end:])  # fmt: skip
     return match["q"] if match else None
 
@@ -256,7 +278,12 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
 
 def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[Mention] | None:
     """Who received it: named holders, [] for the article's city, None when unnamed (15家入选)."""
-    known = [m for m in ctx.within(c_start, cue_start) if m.type in HOLDER_TYPES]
+    inside = ctx.within(c_start, cue_start)
+    known = [
+        m for m in inside
+        if m.type in HOLDER_TYPES
+        and not any(o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in inside)
+    ]  # fmt: skip
     if known:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
     window = ctx.text[c_start:cue_start]
@@ -339,21 +366,26 @@ def _without_quantifier(item: Item) -> Item:
 
 # ----------------------------------------------------------------------------- investments
 def investments(ctx: SentenceContext) -> Iterator[Fact]:
-    """``引进A、B等亿元以上项目217个``: companies that brought projects in."""
+    """``引进A、B等亿元以上项目217个`` and ``A、B等企业的增资扩产项目相继动工``: companies that
+    brought projects in. The sentence must speak of investment; the clause names the projects."""
     text = ctx.text
+    if not INVEST_CUE.search(text) and not re.search(r"投资|开工|动工|投产|增资", text):
+        return
     for c_start, c_end in clauses(text):
-        cue = INVEST_CUE.search(text, c_start, c_end)
-        if cue is None or "项目" not in text[cue.end() : c_end]:
+        if "项目" not in text[c_start:c_end]:
             continue
-        stop = text.find("等", cue.end(), c_end)
+        cue = INVEST_CUE.search(text, c_start, c_end)
+        list_start = cue.end() if cue else c_start
+        stop = text.find("等", list_start, c_end)
         if stop < 0:
             continue
-        enumeration = enumeration_before(text, cue.end(), stop)
-        if enumeration is None:
+        enumeration = enumeration_before(text, list_start, stop)
+        if enumeration is None or (cue is None and not text.startswith(("企业", "公司", "集团"),
+                                                                           stop + 1)):
             continue
         count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
         number = (count["n"] or count["m"]) if count else ""
-        subject = _place_before(ctx, c_start, cue.start())
+        subject = _place_before(ctx, c_start, list_start)
         for item in enumeration.items:
             company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
             yield _fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments",
