@@ -32,9 +32,10 @@ NAME_BREAKERS = re.compile(
     r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|投资|落户|推动|支持)"
 )
 BYLINE = re.compile(
-    r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12}?)\s*(?:全媒体记者|首席记者|记者|通讯员)\s*"
-    r"(?P<names>[^】\]]+)[】\]]"
+    r"[【\[(（]\s*(?P<outlet>[^\s【】\[\]()（）]{2,12}?)?\s*(?:全媒体记者|首席记者|记者|通讯员)\s*"
+    r"(?P<names>[^】\]()（）]+)[】\])）]"
 )
+DATELINE = re.compile(r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电")
 ROLE_NAMES = re.compile(
     r"(?:责任编辑|内容审核|总编辑|编辑|审核|校对|编审|监制|责编|作者|记者|通讯员)\s*[:：]\s*"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s,，、]+[\u4e00-\u9fff]{2,4})*)"
@@ -52,7 +53,7 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
         span = Span(base + match.start("q"), base + match.end("q"))
         if after.startswith(LIST_HEADS) or inner.endswith(LIST_HEADS):
             yield Mention(span, inner, EntityType.DESIGNATION, None, "pattern:book-title-list")
-        elif any(head in inner[-6:] for head in POLICY_HEADS):
+        elif any(head in re.sub(r"[(（][^()（）]*[)）]$", "", inner)[-6:] for head in POLICY_HEADS):
             yield Mention(span, inner, EntityType.POLICY, None, "pattern:book-title-policy")
     for match in QUOTED.finditer(text):
         inner = match.group("q").strip()
@@ -249,9 +250,13 @@ def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
                 yield Mention(span, name.group(), kind, None, f"pattern:front-matter-{match['key']}")
     head_end = min(len(text), body_start + 400)
     for match in BYLINE.finditer(text, body_start, head_end):
-        yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
-                      EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
+        if match["outlet"]:
+            yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
+                          EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
         yield from _names(match.group("names"), match.start("names"), "pattern:byline-author")
+    for match in DATELINE.finditer(text, body_start, head_end):
+        yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
+                      EntityType.ORGANIZATION, None, "pattern:dateline-outlet")  # fmt: skip
     for match in ROLE_NAMES.finditer(text, body_start):
         yield from _names(match.group("names"), match.start("names"), "pattern:byline-role")
 

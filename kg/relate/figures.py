@@ -21,7 +21,7 @@ from kg.relate.quantities import (
 from kg.relate.rules import PLACE_TYPES, SentenceContext
 from kg.segment import normalise
 
-NAME_BREAK = re.compile(r"[,，;；:：。、()（）\n]")
+NAME_BREAK = re.compile(r"[,，;；:：。、\n]")
 LEADING_NOISE = re.compile(
     r"^(?:同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
     r"全国|我市|该市|本市|市县两级|市级|再|新|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
@@ -161,7 +161,8 @@ def _clean(raw: str, places: tuple[str, ...]) -> str:
         if cut := VERB_CUT.search(name):
             name = name[cut.end() :]
         name = TRAILING_NOISE.sub("", name)
-    name = name.replace("“", "").replace("”", "").strip()
+    name = re.sub(r"[(（][^()（）]*[)）]?$|^[^()（）]*[)）]", "", name)
+    name = name.replace("“", "").replace("”", "").strip("(（ ")
     if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         return ""
     return name

@@ -34,7 +34,7 @@ RANK = re.compile(
 )
 
 # Periods: the longest forms first. Each match gives (start, end) months or a single year.
-_YEAR = r"(?P<y>(?:19|20)\d\d)年?"
+_YEAR = r"(?:(?P<y>(?:19|20)\d\d)年?|(?P<rel>今年|去年|上年|前年|当年|本年))"
 PERIODS = (
     ("range-years", re.compile(r"(?P<y1>(?:19|20)\d\d)年?\s*[—–\-~～至到]+\s*(?P<y2>(?:19|20)\d\d)年")),
     ("months", re.compile(_YEAR + r"(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月")),
@@ -45,7 +45,10 @@ PERIODS = (
     ("year", re.compile(r"(?P<y>(?:19|20)\d\d)年(?:底|末|全年|度)?")),
     ("quarter-bare", re.compile(r"第(?P<q>[一二三四])季度")),
     ("this-year", re.compile(r"全年|年内")),
-    ("as-of", re.compile(r"截至目前|截至今年|目前|至今|今年以来|今年")),
+    ("month-end", re.compile(r"截至(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?:底|末)")),
+    ("year-end", re.compile(r"截至(?P<y>(?:19|20)\d\d)年(?:底|末)")),
+    ("relative-year", re.compile(r"(?P<rel>今年|去年|上年|前年)(?:以来|全年|底|末)?")),
+    ("as-of", re.compile(r"截至目前|目前|至今")),
 )
 BASE_CUES = ("较", "比", "相比", "同比", "与")
 
@@ -110,9 +113,24 @@ def find_periods(
     return sorted(found, key=lambda p: p.start)
 
 
+_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
+
+
 def _period_of(
     kind: str, m: re.Match[str], year_now: str | None, published: date | None
 ) -> tuple[str | None, str | None]:
+    groups = m.groupdict()
+    if groups.get("rel") and not groups.get("y"):
+        if published is None:
+            return None, None
+        year = str(published.year + _RELATIVE[groups["rel"]])
+        if kind == "relative-year":
+            return year, None
+        m = _with_year(m, year)
+    elif "y" in groups and not groups.get("y") and kind in ("month-end",):
+        if year_now is None:
+            return None, None
+        m = _with_year(m, year_now)
     if kind == "range-years":
         return f"{m['y1']}/{m['y2']}", m["y1"]
     if kind == "months":
@@ -127,8 +145,10 @@ def _period_of(
             return None, None
         q = "一二三四".find(m["q"]) + 1 if not m["q"].isdigit() else int(m["q"])
         return f"{year}-{3 * q - 2:02d}/{year}-{3 * q:02d}", None
-    if kind == "month":
+    if kind in ("month", "month-end"):
         return f"{m['y']}-{int(m['m']):02d}", None
+    if kind == "year-end":
+        return m["y"], None
     if kind == "year":
         return m["y"], None
     if kind == "this-year":
@@ -136,6 +156,23 @@ def _period_of(
     if kind == "as-of" and published is not None:
         return published.isoformat(), None
     return None, None
+
+
+class _Filled:
+    """A match whose year group is given from outside (今年 → 2019)."""
+
+    def __init__(self, match: re.Match[str], year: str) -> None:
+        self._match, self._year = match, year
+
+    def __getitem__(self, name: str) -> str:
+        return self._year if name == "y" else self._match[name]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {**self._match.groupdict(), "y": self._year}
+
+
+def _with_year(match: re.Match[str], year: str) -> re.Match[str]:
+    return _Filled(match, year)  # type: ignore[return-value]
 
 
 def normalised_unit(magnitude: str | None, unit: str | None) -> str:

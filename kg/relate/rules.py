@@ -131,7 +131,7 @@ LIST_TO_TIER = re.compile(
 def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | None:
     """Where the list before a tier word ends: at ``等N个…``, ``列为五大…`` or the quote before it."""
     window = text[clause_start:alias_start]
-    if match := LIST_TO_TIER.search(window):
+    if match := LIST_TO_TIER.search(window.rstrip("“”\"「」")):
         return clause_start + match.start()
     stripped = window.rstrip("“”\"「」")
     if stripped and stripped[-1] not in "等个" and len(stripped) < len(window):
@@ -143,7 +143,10 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
 CLUSTER = re.compile(
     r"(?P<count>等(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
 )
-CLUSTER_NOT = re.compile(r"(?:先进制造业|特色产业|产业|制造业)$|的|^[年级亿万千百]")
+CLUSTER_NOT = re.compile(
+    r"(?:先进制造业|特色产业|产业|制造业)$|的|^[年级亿万千百]"
+    r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
+)
 
 
 def clusters(ctx: SentenceContext) -> Iterator[Fact]:
@@ -162,9 +165,7 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
                 items, count = ((item,) if item else ()), ""
             tier = _tier_in(ctx.lexicon, match["adj"] + "产业")
             for item in items:
-                cluster = ctx.mention_for(item, EntityType.INDUSTRY_CLUSTER, "pattern:cluster")
-                cluster = Mention(cluster.span, cluster.surface, cluster.type, None, cluster.rule,
-                                  canonical=f"{item.text}产业集群")  # fmt: skip
+                cluster = _cluster_mention(ctx, item, match, single=not match["count"])
                 industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:cluster-industry")
                 size = item.size or _size_after(text, match.end())
                 yield _fact(ctx, Relation.CLUSTER_PRESENCE, subject, cluster, "rule:clusters",
@@ -179,6 +180,21 @@ def _tier_in(lexicon: Lexicon, phrase: str) -> str | None:
     names = sorted(((n, e.id) for e in lexicon.entries("tiers") for n in e.names),
                    key=lambda pair: -len(pair[0]))  # fmt: skip
     return next((tier for name, tier in names if phrase.endswith(name)), None)
+
+
+def _cluster_mention(ctx: SentenceContext, item: Item, match: re.Match[str], *, single: bool) -> Mention:
+    """A single cluster is named as written, place included (苏州工业园区生物医药产业集群); an item
+    of a list (5500亿电子信息、…等6个产业集群) by its industry + 产业集群."""
+    if single:
+        start = item.start
+        for mention in ctx.within(0, item.start):
+            if mention.type in PLACE_TYPES and mention.span.end - ctx.base == item.start:
+                start = mention.span.start - ctx.base
+        surface = ctx.text[start : match.end()]
+        return Mention(ctx.span(start, match.end()), surface, EntityType.INDUSTRY_CLUSTER, None,
+                       "pattern:cluster", canonical=item.text)  # fmt: skip
+    return Mention(ctx.span(item.start, item.end), item.text, EntityType.INDUSTRY_CLUSTER, None,
+                   "pattern:cluster-list", canonical=f"{item.text}产业集群")  # fmt: skip
 
 
 def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> Item | None:
@@ -333,8 +349,11 @@ def _date_of(ctx: SentenceContext) -> str:
 
 
 # ----------------------------------------------------------------------------- support
+SUPPORT_LIST_END = re.compile(r"等?方面|等领域|等")
+
+
 def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
-    """``获A、B和C优先支持``: programmes that support the city."""
+    """``获A、B和C优先支持`` and ``将在A、B等方面获得优先支持``: programmes that support the city."""
     text = ctx.text
     for cue in SUPPORT_CUE.finditer(text):
         lead = None
@@ -342,10 +361,13 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             pass
         if lead is None:
             continue
-        enumeration = enumeration_before(text, lead.end(), cue.start(), max_item=48)
+        start, end = lead.end(), cue.start()
+        if (inner := re.search(r"在(?P<list>.+?)(?:等方面|方面|等领域)", text[: lead.start()])) :
+            start, end = inner.start("list"), inner.end("list")
+        enumeration = enumeration_before(text, start, end, max_item=48)
         if enumeration is None:
             continue
-        subject = _place_before(ctx, 0, lead.start())
+        subject = _place_before(ctx, 0, start)
         known = {n for e in ctx.lexicon.entries("programmes") for n in e.names}
         for raw in enumeration.items:
             for item in split_conjoined(raw, known):
@@ -376,6 +398,9 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
             continue
         cue = INVEST_CUE.search(text, c_start, c_end)
         list_start = cue.end() if cue else c_start
+        before_cue = text.find("等", c_start, cue.start()) if cue else -1
+        if before_cue >= 0:  # 信达生物、基石药业等企业先后…签约扩产项目
+            list_start, cue = c_start, None
         stop = text.find("等", list_start, c_end)
         if stop < 0:
             continue
