@@ -172,8 +172,8 @@ def _labels(members: list[Mention], city_label: str | None, text: str) -> tuple[
             name = f"{_full_city(city_label)}{mention.key.split(':', 2)[2]}"
         if name:
             canonical.append(name)
-    if any(m.type == EntityType.INDUSTRY_CLUSTER for m in members):
-        written, canonical = canonical, written  # a cluster is named by its industry + 产业集群
+    if any(m.rule == "pattern:cluster-list" for m in members):
+        written, canonical = canonical, written  # 电子信息、…等产业集群: 电子信息产业集群
     if any(m.type == EntityType.DESIGNATION for m in members):
         written.sort(key=len, reverse=True)  # 全国质量标杆 before the bare 质量标杆
     return tuple(dict.fromkeys(n for n in written + canonical if n))

@@ -49,7 +49,9 @@ __all__ = [
     "ViewNode",
     "focus",
     "layout_positions",
+    "page_html",
     "render_html",
+    "script_json",
     "to_networkx",
 ]
 
@@ -465,8 +467,8 @@ def _vis_options(layout: str, n: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -110,
-                "centralGravity": 0.01,
+                "gravitationalConstant": -180,
+                "centralGravity": 0.04,
                 "springLength": 130,
                 "springConstant": 0.05,
                 "damping": 0.5,
@@ -597,8 +599,13 @@ def _payload(view: GraphView, layout: str) -> dict[str, Any]:
     }
 
 
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028"}
-_JSON_ESCAPES["\u2029"] = "\\u2029"
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 

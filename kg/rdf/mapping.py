@@ -209,11 +209,15 @@ class _Builder:
 
     def cluster_size(self, fact: Fact, node: URIRef, cluster: URIRef, area: URIRef | None,
                      size: str) -> None:  # fmt: skip
+        if size[0] in "百千万":
+            size = "一" + size  # 万亿元 alone is one 万亿
         match = QUANTITY.fullmatch(size)
         if match is None:
             return
         unit = normalised_unit(match["mag"], match["unit"])
-        q = Quantity(parse_number(match["num"]), unit, None, "产业集群规模", fact.evidence)
+        label = next((e.labels[0] for e in self.a.entities
+                      if entity_iri(e.type, e.key) == cluster), "产业集群")  # fmt: skip
+        q = Quantity(parse_number(match["num"]), unit, None, f"{label}规模", fact.evidence)
         if self.a.document.published:
             q = Quantity(q.value, q.unit, str(self.a.document.published.year), q.indicator, q.span)
         self.add(node, KG.size, self.observation(fact, q, area, describes=cluster))

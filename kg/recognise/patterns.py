@@ -81,7 +81,7 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
             yield Mention(span, inner, kind, None, f"pattern:quoted-{kind.value.lower()}")
 
 
-LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|国家|全国)$")
+LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|国家|全国)?(?:专精特新)?$")
 INITIATIVE_TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:活动|行动|战略|工程|模式|生态体系|体系|机制|计划|改革|攻坚战)"
 )

@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from kg.recognise.lexicon import Lexicon
 from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
-from kg.relate.figures import observations
+from kg.relate.figures import observations, table_rows
 from kg.relate.quantities import find_periods
 from kg.relate.rules import RULES, Rule, SentenceContext
 from kg.segment import normalise
 
 #: The built-in rules; added rule sets register the same way.
-DEFAULT_RULES: dict[str, Rule] = {**RULES, "figures": observations}
+DEFAULT_RULES: dict[str, Rule] = {**RULES, "figures": observations, "table-rows": table_rows}
 
 
 def relate(
@@ -29,18 +29,19 @@ def relate(
     starts = [m.span.start for m in mentions]
     facts: list[Fact] = []
     year_hint: str | None = None
+    period_hint: str | None = None
     for sentence in sentences:
         if sentence.normalised == normalise(doc.meta.title):
             continue  # a headline restates the body, often loosely (多个国家级专项资金)
         lo = bisect.bisect_left(starts, sentence.span.start)
         hi = bisect.bisect_left(starts, sentence.span.end)
         inside = tuple(m for m in mentions[lo:hi] if m.span.end <= sentence.span.end)
-        ctx = SentenceContext(doc, sentence, inside, lexicon, year_hint)
+        ctx = SentenceContext(doc, sentence, inside, lexicon, year_hint, period_hint)
         for rule in active.values():
             facts.extend(rule(ctx))
         explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]
         if explicit:
-            year_hint = explicit[-1].period[:4]
+            year_hint, period_hint = explicit[-1].period[:4], explicit[-1].period
     return tuple(_fill_periods(doc, facts))
 
 

@@ -36,8 +36,11 @@ VERB_CUT = re.compile(
     r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fff])"
 )
 AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
+CLUSTER_SIZE_BEFORE = re.compile(r"集群(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)?$")
 TARGET = re.compile(r"力争|目标|预计|计划到|到20\d\d年|将达到|有望|争取")
 DESIGNATION_AFTER = re.compile(r"(?:企业)?(?:获评|入选|被认定为|认定为|荣获|荣列|被评为|成为)")
+FALL = re.compile(r"(?:下降|减少|下滑|回落|降低)$")
+COMPARISON = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上半年|一季度|年初|上月|上年同期|去年同期)(?:同期)?)")
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
@@ -60,6 +63,8 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
             continue
         if any(s <= match.start() < e for s, e in targets):
             continue  # 力争…增长5%: a target, not a reported figure
+        if CLUSTER_SIZE_BEFORE.search(masked, 0, match.start()):
+            continue  # a cluster's size: the cluster rule states it
         if _is_modifier(masked, match) or DESIGNATION_AFTER.match(masked, match.end()):
             continue  # 15家入选…: the designation rule counts the holders
         value = parse_number(match["num"])
@@ -71,6 +76,8 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         after = _indicator_after(masked, match.end()) if (match["unit"] or "-") in COUNT_UNITS else ""
         if after and (not name or _noun_follows(masked, match.end())):
             name, floor = after, match.end() + len(after)
+        if name and (fall := FALL.search(name)) and value > 0:
+            value, name = -value, name[: fall.start()]  # 同比下降1.9% is a change of -1.9%
         if name in CHANGE_WORDS and previous is not None:
             name = normalise(previous.indicator) + name
         if not name and previous is not None:
@@ -116,6 +123,10 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 4]
     if MODIFIER_AFTER.match(after):
         return True
+    if (match["unit"] or "").endswith("元") and re.match(r"[\u4e00-\u9fff]", after) and after[0] not in "的左,":
+        return True  # 超十亿元项目: a size class, not a figure
+    if match["unit"] == "个" and after.startswith("月"):
+        return True  # 连续4个月: a duration
     if match["unit"] in ("G", None) and after[:1] and ("\u4e00" <= after[0] <= "\u9fff" or after[0].isalnum()):
         return match["unit"] == "G" or not match["unit"]
     return bool(match["unit"] == "%" and after.startswith("的"))
@@ -127,7 +138,7 @@ def _indicator_before(
     start = end
     while start > floor and not NAME_BREAK.match(text[start - 1]):
         start -= 1
-    raw = text[start:end].replace("\u3000", "")
+    raw = re.sub(r"(?:比|较)\u3000+(?:同期)?", "", text[start:end]).replace("\u3000", "")
     if LIST_COUNT.search(raw):
         return start, None
     if (index := raw.rfind("等")) >= 0:
@@ -153,7 +164,7 @@ def _indicator_after(text: str, start: int) -> str:
 
 
 def _clean(raw: str, places: tuple[str, ...]) -> str:
-    name = raw.strip(" “”\"《》")
+    name = COMPARISON.sub("", raw.strip(" “”\"《》"))
     for _ in range(3):
         name = LEADING_NOISE.sub("", name)
         for place in places:
@@ -213,6 +224,11 @@ def _attach_rank(
     rank = 1 if rank_match["first"] else int(number) if number.isdigit() else int(chinese_number(number))
     scope = (rank_match["scope"] or rank_match["scope2"] or rank_match["scope3"] or "").strip() or None
     before = [(i, f) for i, (f, end) in enumerate(facts) if end <= rank_match.start()]
+    clause_start = max((s for s, _ in clauses(text) if s <= rank_match.start()), default=0)
+    places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
+    _, own_name = _indicator_before(text, rank_match.start(), clause_start, places)
+    if before and own_name and facts[before[-1][0]][1] <= clause_start:
+        before = []  # 家电…3200亿元，家用空调等产品产量居全国第1位: a rank of its own
     if before:
         index, fact = before[-1]
         assert isinstance(fact.object, Quantity)
@@ -221,8 +237,7 @@ def _attach_rank(
         facts = list(facts)
         facts[index] = (Fact(fact.relation, fact.subject, ranked, fact.evidence, fact.rule), facts[index][1])
         return facts
-    places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
-    name_start, name = _indicator_before(text, rank_match.start(), 0, places)
+    name_start, name = _indicator_before(text, rank_match.start(), clause_start, places)
     if not name:
         return facts
     name = _as_written(ctx, name, rank_match.start())
@@ -232,3 +247,28 @@ def _attach_rank(
     area = _area(ctx, name_start, rank_match.start())
     fact = Fact(Relation.OBSERVATION, area, quantity, ctx.sentence.span, "rule:figures-rank")
     return [*facts, (fact, rank_match.end())]
+
+
+TABLE_ROW = re.compile(
+    r"\s*(?:其中[:：])?\s*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff、()（）]{1,24}?)\s+"
+    r"(?P<unit>万亿元|亿元|万元|元|万家|家|个|项|万吨|吨|%|万辆|辆|万人|人)\s+"
+    r"(?P<value>-?\d[\d,]*(?:\.\d+)?|——|—|-)\s+(?P<growth>-?\d+(?:\.\d+)?|——|—|-)\s*$"
+)
+
+
+def table_rows(ctx: SentenceContext) -> Iterator[Fact]:
+    """A pasted table row ``规模以上工业总产值  亿元  17256.3  -3.1``: the level and its growth
+    (the column after the value), for the period named above the table."""
+    match = TABLE_ROW.match(ctx.document.text, ctx.base, ctx.sentence.span.end)
+    if match is None:
+        return
+    period = ctx.period_hint or ctx.year_hint
+    name = match["name"]
+    span = Span(match.start("value"), match.end("growth"))
+    for column, unit in (("value", match["unit"]), ("growth", "%")):
+        cell = match[column]
+        if not re.match(r"-?\d", cell):
+            continue
+        quantity = Quantity(parse_number(cell.lstrip("-")) * (-1 if cell.startswith("-") else 1),
+                            unit, period, name, span)  # fmt: skip
+        yield Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:table-row")

@@ -38,8 +38,8 @@ _YEAR = r"(?:(?P<y>(?:19|20)\d\d)年?|(?P<rel>今年|去年|上年|前年|当年
 PERIODS = (
     ("range-years", re.compile(r"(?P<y1>(?:19|20)\d\d)年?\s*[—–\-~～至到]+\s*(?P<y2>(?:19|20)\d\d)年")),
     ("months", re.compile(_YEAR + r"(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月")),
-    ("quarters", re.compile(_YEAR + r"(?:前三季度|前3季度)")),
-    ("half", re.compile(_YEAR + r"(?P<half>上半年|下半年)")),
+    ("quarters", re.compile("(?:" + _YEAR + r")?(?:前三季度|前3季度)")),
+    ("half", re.compile("(?:" + _YEAR + r")?(?P<half>上半年|下半年)")),
     ("quarter", re.compile(_YEAR + r"(?:第?(?P<q>[一二三四1-4])季度)")),
     ("month", re.compile(_YEAR + r"(?P<m>\d{1,2})月(?!\d{1,2}日)")),
     ("year", re.compile(r"(?P<y>(?:19|20)\d\d)年(?:底|末|全年|度)?")),
@@ -127,7 +127,7 @@ def _period_of(
         if kind == "relative-year":
             return year, None
         m = _with_year(m, year)
-    elif "y" in groups and not groups.get("y") and kind in ("month-end",):
+    elif "y" in groups and not groups.get("y") and kind in ("month-end", "quarters", "half"):
         if year_now is None:
             return None, None
         m = _with_year(m, year_now)

@@ -14,7 +14,7 @@ from kg.recognise.lexicon import Lexicon
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.records import Document, EntityType, Fact, Mention, Quantity, Relation, Sentence, Span
 from kg.relate.lists import COUNT_AFTER, Item, clauses, enumeration_before, split_conjoined
-from kg.relate.quantities import parse_number
+from kg.relate.quantities import find_periods, parse_number
 
 PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
 HOLDER_TYPES = (*PLACE_TYPES, EntityType.COMPANY, EntityType.GOVERNMENT_BODY,
@@ -39,6 +39,7 @@ class SentenceContext:
     mentions: tuple[Mention, ...]  # recognised mentions inside the sentence, in text order
     lexicon: Lexicon
     year_hint: str | None = None  # the last year the article named before this sentence
+    period_hint: str | None = None  # the last period it named (2020-01/2020-09)
 
     @property
     def text(self) -> str:
@@ -136,6 +137,8 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
     stripped = window.rstrip("“”\"「」")
     if stripped and stripped[-1] not in "等个" and len(stripped) < len(window):
         return clause_start + len(stripped)
+    if match := re.search(r"是[\u4e00-\u9fff]{0,12}?的?$", window):  # 家电是佛山最具竞争力的优势产业
+        return clause_start + match.start()
     return None
 
 
@@ -146,7 +149,10 @@ CLUSTER = re.compile(
 CLUSTER_NOT = re.compile(
     r"(?:先进制造业|特色产业|产业|制造业)$|的|^[年级亿万千百]"
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
+    r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
 )
+CLUSTER_PRONOUN = re.compile(r"^(?:这|上述)?(?P<n>[两二三四五六七八九十\d]+)(?:大|个)$")
+LIST_BEFORE_COUNT = re.compile(r"(?:作为|列为|等)(?:[两二三四五六七八九十\d]+)(?:大|个)")
 
 
 def clusters(ctx: SentenceContext) -> Iterator[Fact]:
@@ -155,17 +161,20 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
     for c_start, c_end in clauses(text):
         for match in CLUSTER.finditer(text, c_start, c_end):
             subject = _place_before(ctx, c_start, match.start())
+            pronoun = False
             if match["count"]:
                 enumeration = enumeration_before(text, c_start, match.start())
                 if enumeration is None:
                     continue
                 items, count = enumeration.items, str(enumeration.count or "")
+            elif pronoun := bool(CLUSTER_PRONOUN.match(match["adj"])):
+                items, count = _listed_before(ctx, match.start()), ""  # 两大产业集群: the two above
             else:
                 item = _cluster_name(ctx, c_start, match)
                 items, count = ((item,) if item else ()), ""
             tier = _tier_in(ctx.lexicon, match["adj"] + "产业")
             for item in items:
-                cluster = _cluster_mention(ctx, item, match, single=not match["count"])
+                cluster = _cluster_mention(ctx, item, match, single=not (match["count"] or pronoun))
                 industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:cluster-industry")
                 size = item.size or _size_after(text, match.end())
                 yield _fact(ctx, Relation.CLUSTER_PRESENCE, subject, cluster, "rule:clusters",
@@ -182,6 +191,21 @@ def _tier_in(lexicon: Lexicon, phrase: str) -> str | None:
     return next((tier for name, tier in names if phrase.endswith(name)), None)
 
 
+def _listed_before(ctx: SentenceContext, end: int) -> tuple[Item, ...]:
+    """The items of the last ``A和B作为两大…`` list before ``end`` in the sentence."""
+    last = None
+    for last in LIST_BEFORE_COUNT.finditer(ctx.text, 0, end):
+        pass
+    if last is None:
+        return ()
+    clause_start = max((s for s, e in clauses(ctx.text) if s <= last.start()), default=0)
+    enumeration = enumeration_before(ctx.text, clause_start, last.start())
+    if enumeration is None:
+        return ()
+    known = {n for e in ctx.lexicon.entries("industries") for n in e.names}
+    return tuple(i for raw in enumeration.items for i in split_conjoined(raw, known))
+
+
 def _cluster_mention(ctx: SentenceContext, item: Item, match: re.Match[str], *, single: bool) -> Mention:
     """A single cluster is named as written, place included (苏州工业园区生物医药产业集群); an item
     of a list (5500亿电子信息、…等6个产业集群) by its industry + 产业集群."""
@@ -192,7 +216,7 @@ def _cluster_mention(ctx: SentenceContext, item: Item, match: re.Match[str], *, 
                 start = mention.span.start - ctx.base
         surface = ctx.text[start : match.end()]
         return Mention(ctx.span(start, match.end()), surface, EntityType.INDUSTRY_CLUSTER, None,
-                       "pattern:cluster", canonical=item.text)  # fmt: skip
+                       "pattern:cluster")  # fmt: skip
     return Mention(ctx.span(item.start, item.end), item.text, EntityType.INDUSTRY_CLUSTER, None,
                    "pattern:cluster-list", canonical=f"{item.text}产业集群")  # fmt: skip
 
@@ -215,7 +239,7 @@ def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> I
 
 
 def _size_after(text: str, end: int) -> str | None:
-    match = re.match(r"(?:规模)?(?:已|已经)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千]亿元?)",
+    match = re.match(r"(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千万]亿元?)",
                      text[end:])  # fmt: skip
     return match["q"] if match else None
 
@@ -243,9 +267,10 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
         by = next((m for m in ctx.within(cue.end(), c_end)
                    if m.type == EntityType.GOVERNMENT_BODY
                    and m.span.end <= designation.span.start), None)  # fmt: skip
-        by = by or next((m for m in ctx.within(c_start, cue.start())
-                         if m.type == EntityType.GOVERNMENT_BODY and "由" in text[c_start:cue.start()]),
-                        None)  # fmt: skip
+        by = by or next((m for m in reversed(ctx.within(0, cue.start()))
+                         if m.type == EntityType.GOVERNMENT_BODY
+                         and re.match(r"(?:通报|表扬|认定|评定|授予|发布|公布|批准|命名)",
+                                      text[m.span.end - ctx.base :])), None)  # fmt: skip
         level = _level(designation.surface)
         for holder in holders or [None]:
             yield _fact(ctx, Relation.DESIGNATION_AWARD, holder, designation, "rule:designations",
@@ -274,7 +299,7 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
         if mention.type == EntityType.GOVERNMENT_BODY and mention.span.start - ctx.base <= start + 1:
             phrase_start = mention.span.end - ctx.base
     phrase = ctx.text[phrase_start:end]
-    if (index := phrase.rfind("的")) >= 0:
+    if (index := phrase.rfind("的")) >= 0 and len(phrase) - index > 4:
         phrase_start, phrase = phrase_start + index + 1, phrase[index + 1 :]
     if match := re.match(r"(?:(?:19|20)\d\d年度?|为)", phrase):
         phrase_start, phrase = phrase_start + match.end(), phrase[match.end() :]
@@ -341,7 +366,8 @@ def _date_of(ctx: SentenceContext) -> str:
     match = DATE_IN_TEXT.search(ctx.text)
     published = ctx.document.published
     if match is None:
-        return ""
+        periods = [p for p in find_periods(ctx.text, published, ctx.year_hint) if not p.is_base]
+        return periods[0].period if periods and "/" not in periods[0].period else ""
     year = match["y"] or (str(published.year) if published else None)
     if year is None:
         return ""
@@ -349,7 +375,9 @@ def _date_of(ctx: SentenceContext) -> str:
 
 
 # ----------------------------------------------------------------------------- support
-SUPPORT_LIST_END = re.compile(r"等?方面|等领域|等")
+SUPPORT_INCLUSION = re.compile(
+    r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?(?:范围|名单|计划|试点)"
+)
 
 
 def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
@@ -362,7 +390,7 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
         if lead is None:
             continue
         start, end = lead.end(), cue.start()
-        if (inner := re.search(r"在(?P<list>.+?)(?:等方面|方面|等领域)", text[: lead.start()])) :
+        if inner := re.search(r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", text[: lead.start()]):
             start, end = inner.start("list"), inner.end("list")
         enumeration = enumeration_before(text, start, end, max_item=48)
         if enumeration is None:
@@ -377,6 +405,11 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
                 programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
                 yield _fact(ctx, Relation.PRIORITY_SUPPORT, subject, programme,
                             "rule:priority-support")  # fmt: skip
+    for match in SUPPORT_INCLUSION.finditer(text):
+        item = Item(match.start("x"), match.end("x"), match["x"])
+        programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-inclusion")
+        yield _fact(ctx, Relation.PRIORITY_SUPPORT, _place_before(ctx, 0, match.start()), programme,
+                    "rule:priority-support")  # fmt: skip
 
 
 def _without_quantifier(item: Item) -> Item:
@@ -418,23 +451,32 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
 
 
 # ----------------------------------------------------------------------------- policies
+IMPLEMENT_CUE = re.compile(r"落实|贯彻|执行|推进")
+
+
 def policies(ctx: SentenceContext) -> Iterator[Fact]:
-    """Policy documents issued by the city: a policy name after 印发/制定/出台 in the clause."""
+    """Policy documents the city issued: a policy name after 印发/制定/出台 in the sentence, or
+    after 落实/贯彻 when the title names the city itself (落实《佛山市…若干措施》)."""
     text = ctx.text
-    cue_end = None
-    for c_start, c_end in clauses(text):
-        cue = None
-        for cue in ISSUE_CUE.finditer(text, c_start, c_end):
-            pass
-        if cue is not None:
-            cue_end = cue.end()
-        for mention in ctx.within(c_start, c_end):
-            if mention.type != EntityType.POLICY or cue_end is None:
-                continue
-            if mention.span.start - ctx.base < c_start and cue is None:
-                continue
-            subject = _place_before(ctx, 0, mention.span.start - ctx.base)
-            yield _fact(ctx, Relation.POLICY_ISSUANCE, subject, mention, "rule:policies")
+    city_names = _city_names(ctx)
+    for mention in ctx.mentions:
+        if mention.type != EntityType.POLICY:
+            continue
+        start = mention.span.start - ctx.base
+        issued = ISSUE_CUE.search(text, 0, start)
+        implemented = IMPLEMENT_CUE.search(text, 0, start) and mention.surface.startswith(city_names)
+        if not issued and not implemented:
+            continue
+        subject = _place_before(ctx, 0, start)
+        yield _fact(ctx, Relation.POLICY_ISSUANCE, subject, mention, "rule:policies")
+
+
+def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
+    names = {"我市", "本市", "全市"}
+    for mention in ctx.mentions:
+        if mention.type in (EntityType.CITY, EntityType.DISTRICT):
+            names |= {mention.surface, mention.canonical or mention.surface}
+    return tuple(names)
 
 
 RULES: dict[str, Rule] = {

@@ -1,6 +1,6 @@
 /* kg graph page.
  *
- * The data comes from <script type="application/json" id="kg-data"> (written by
+ * The data comes from the JSON script element #kg-data (written by
  * kg/visualise.py). Every string from it reaches the document through textContent, DOM text
  * nodes or attribute values: nothing from the data is ever parsed as HTML, and vis-network
  * tooltips are given DOM elements, not strings.
@@ -195,7 +195,8 @@
         id: k,
         from: e.f,
         to: e.t,
-        label: e.l,
+        // a figure's edge carries no label on the canvas (its period is in the panel)
+        label: e.o ? undefined : e.l,
         width: e.o ? 0.8 : 1.3,
         arrows: { to: { enabled: true, scaleFactor: e.o ? 0.3 : 0.5 } },
         color: { color: e.o ? "#cfd4dc" : "#a3acb9", highlight: "#2563eb", hover: "#4b5563", inherit: false },
