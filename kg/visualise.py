@@ -56,10 +56,11 @@ __all__ = [
 ]
 
 #: Above this many nodes the layout is computed in Python and physics is off.
-#: Chosen with ``benchmarks/bench_viz.py``: below it vis-network's physics settles a page in
-#: about two seconds or less on a 2-core machine; above it, physics takes longer than the
-#: Python layout plus a static draw (see the module docstring of the benchmark).
-DEFAULT_LARGE_GRAPH_THRESHOLD = 500
+#: Chosen with ``benchmarks/bench_viz.py --mode both`` on the 2-core project machine: up to
+#: ~300 nodes vis-network's physics settles the page in ~1.5-1.7 s (its layout reads better
+#: than the Python one at that size); from ~500 it takes 2.5 s and more (3.4 s at 1,000, 6 s
+#: at 2,000), while a precomputed page is ready in about a second up to 2,000 nodes.
+DEFAULT_LARGE_GRAPH_THRESHOLD = 300
 
 #: The class whose nodes are statistical figures: drawn small, attached to what they describe.
 OBSERVATION = "Observation"
@@ -240,14 +241,15 @@ def layout_positions(
     edges: Sequence[tuple[int, int]],
     *,
     short: Sequence[bool] | None = None,
-    iterations: int = 60,
+    iterations: int | None = None,
     seed: int = 7,
 ) -> list[tuple[float, float]]:
     """Positions (ideal edge length 1) of nodes ``0..n-1`` joined by ``edges``; fast for 10⁴.
 
     Each connected component starts from PivotMDS (hop distances to 30 pivots, classical
     scaling), nodes that land on one spot are spread over a small disc, the components are
-    packed on shelves, and ``iterations`` steps of Fruchterman-Reingold relax the whole:
+    packed on shelves, and ``iterations`` steps (60; fewer above 2,000 nodes) of
+    Fruchterman-Reingold relax the whole:
     attraction along the edges (half length where ``short``), exact repulsion between nodes
     closer than two units (found through a grid; a crowded cell is sampled) and a coarse far
     field, so a step costs O(n + edges) rather than the O(n²) of ``nx.spring_layout`` (whose
@@ -257,6 +259,8 @@ def layout_positions(
 
     if n == 0:
         return []
+    if iterations is None:  # ~90 ms a step at 10⁴ nodes; PivotMDS already gave the shape
+        iterations = 60 if n <= 2000 else max(30, 60 * 2000 // n)
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
     graph.add_edges_from((a, b) for a, b in edges if a != b)

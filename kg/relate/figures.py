@@ -221,7 +221,10 @@ def _attach_rank(
 ) -> list[tuple[Fact, int]]:
     """A rank (居全国第5位) qualifies the figure written just before it in the sentence."""
     number = rank_match["rank"] or rank_match["rank3"] or ""
-    rank = 1 if rank_match["first"] else int(number) if number.isdigit() else int(chinese_number(number))
+    if rank_match["first"] or rank_match["first2"]:
+        rank = 1
+    else:
+        rank = int(number) if number.isdigit() else int(chinese_number(number))
     scope = (rank_match["scope"] or rank_match["scope2"] or rank_match["scope3"] or "").strip() or None
     before = [(i, f) for i, (f, end) in enumerate(facts) if end <= rank_match.start()]
     clause_start = max((s for s, _ in clauses(text) if s <= rank_match.start()), default=0)

@@ -12,7 +12,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 
-COUNT_UNITS = "家个项条座名人户件所批台辆套处只款张次位"
+COUNT_UNITS = "家个项条座名人户件所批台辆套处只款张次位支"
 APPROX_BEFORE = ("超过", "突破", "接近", "不足", "逾", "超", "近", "约", "多于", "大约")
 APPROX_AFTER = ("余", "多")
 APPROX_TRAILING = ("以上", "左右", "有余")
@@ -25,12 +25,12 @@ QUANTITY = re.compile(
     r"(?P<trail>以上|左右)?"
 )
 RANK = re.compile(
-    r"(?:稳居|跃居|位居|居于|位列|排名|排在|名列|居|列)"
-    r"(?P<scope>(?:全国|全省|全球|全市|全区|[\u4e00-\u9fff]{2,3}省)[\u4e00-\u9fff\d个]{0,10}?)?"
-    r"第(?P<rank>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
+    r"(?:稳居|跃居|位居|居于|位列|分列|排名|排在|名列|居|列)"
+    r"(?P<scope>[\u4e00-\u9fff\d个]{0,12}?)(?:第(?P<rank>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
+    r"|(?P<first>首位)(?!度))"
     r"|(?P<scope3>(?:全国|全省|全球|全市|全区)[\u4e00-\u9fff\d个]{0,10}?)"
     r"第(?P<rank3>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
-    r"|(?P<scope2>全国|全省|全市|全区)(?P<first>首位)(?!度)"
+    r"|(?P<scope2>全国|全省|全市|全区)(?P<first2>首位)(?!度)"
 )
 
 # Periods: the longest forms first. Each match gives (start, end) months or a single year.
@@ -114,65 +114,56 @@ def find_periods(
 
 
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
+_QUARTERS = "一二三四"
 
 
 def _period_of(
     kind: str, m: re.Match[str], year_now: str | None, published: date | None
 ) -> tuple[str | None, str | None]:
+    """The period a time expression names, and for year ranges the first year."""
     groups = m.groupdict()
-    if groups.get("rel") and not groups.get("y"):
-        if published is None:
-            return None, None
-        year = str(published.year + _RELATIVE[groups["rel"]])
-        if kind == "relative-year":
-            return year, None
-        m = _with_year(m, year)
-    elif "y" in groups and not groups.get("y") and kind in ("month-end", "quarters", "half"):
-        if year_now is None:
-            return None, None
-        m = _with_year(m, year_now)
     if kind == "range-years":
         return f"{m['y1']}/{m['y2']}", m["y1"]
-    if kind == "months":
-        return f"{m['y']}-{int(m['m1']):02d}/{m['y']}-{int(m['m2']):02d}", None
-    if kind == "quarters":
-        return f"{m['y']}-01/{m['y']}-09", None
-    if kind == "half":
-        return (f"{m['y']}-01/{m['y']}-06" if m["half"] == "上半年" else f"{m['y']}-07/{m['y']}-12"), None
-    if kind in ("quarter", "quarter-bare"):
-        year = m.groupdict().get("y") or year_now
-        if year is None:
-            return None, None
-        q = "一二三四".find(m["q"]) + 1 if not m["q"].isdigit() else int(m["q"])
-        return f"{year}-{3 * q - 2:02d}/{year}-{3 * q:02d}", None
-    if kind in ("month", "month-end"):
-        return f"{m['y']}-{int(m['m']):02d}", None
-    if kind == "year-end":
-        return m["y"], None
-    if kind == "year":
-        return m["y"], None
+    if kind == "as-of":
+        return (published.isoformat() if published else None), None
     if kind == "this-year":
         return year_now, None
-    if kind == "as-of" and published is not None:
-        return published.isoformat(), None
+    first_month = {"months": "m1", "month": "m", "month-end": "m"}.get(kind)
+    if kind in ("quarter", "quarter-bare"):
+        q = int(m["q"]) if m["q"].isdigit() else _QUARTERS.find(m["q"]) + 1
+        start_month = 3 * q - 2
+    else:
+        start_month = int(m[first_month]) if first_month else 1
+    year = _year(groups, start_month, published)
+    if year is None:
+        return None, None
+    match kind:
+        case "relative-year" | "year" | "year-end":
+            return year, None
+        case "months":
+            return f"{year}-{int(m['m1']):02d}/{year}-{int(m['m2']):02d}", None
+        case "quarters":
+            return f"{year}-01/{year}-09", None
+        case "half":
+            first, last = ("01", "06") if m["half"] == "上半年" else ("07", "12")
+            return f"{year}-{first}/{year}-{last}", None
+        case "quarter" | "quarter-bare":
+            return f"{year}-{start_month:02d}/{year}-{start_month + 2:02d}", None
+        case "month" | "month-end":
+            return f"{year}-{int(m['m']):02d}", None
     return None, None
 
 
-class _Filled:
-    """A match whose year group is given from outside (今年 → 2019)."""
-
-    def __init__(self, match: re.Match[str], year: str) -> None:
-        self._match, self._year = match, year
-
-    def __getitem__(self, name: str) -> str:
-        return self._year if name == "y" else self._match[name]
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {**self._match.groupdict(), "y": self._year}
-
-
-def _with_year(match: re.Match[str], year: str) -> re.Match[str]:
-    return _Filled(match, year)  # type: ignore[return-value]
+def _year(groups: dict[str, str | None], start_month: int, published: date | None) -> str | None:
+    """The year a time expression names: written (2022年), relative (去年), or, when bare
+    (截至11月底, 第一季度), the latest such period that has begun by the article's date."""
+    if groups.get("y"):
+        return groups["y"]
+    if published is None:
+        return None
+    if rel := groups.get("rel"):
+        return str(published.year + _RELATIVE[rel])
+    return str(published.year if start_month <= published.month else published.year - 1)
 
 
 def normalised_unit(magnitude: str | None, unit: str | None) -> str:
