@@ -35,6 +35,23 @@ BYLINE = re.compile(
     r"[【\[(（]\s*(?P<outlet>[^\s【】\[\]()（）]{2,12}?)?\s*(?:全媒体记者|首席记者|记者|通讯员)\s*"
     r"(?P<names>[^】\]()（）]+)[】\])）]"
 )
+BARE_BYLINE = re.compile(
+    r"^(?P<outlet>[^\s【】\[\]()（）]{2,12}?)(?:全媒体记者|首席记者|记者)\s+(?P<names>[^\n]{2,30})$", re.M
+)
+ROLE_LINE = re.compile(r"^(?:编辑|责任编辑|责编|校对|审核)\s+(?P<names>[\u4e00-\u9fff]{2,4})\s*$", re.M)
+#: Common Chinese surnames (linguistic vocabulary): a titled name must start with one.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
+)
+TITLED_PERSON = re.compile(
+    r"(?:处长|副处长|局长|副局长|市长|副市长|区长|县长|书记|主任|副主任|总经理|副总经理|董事长|"
+    r"总裁|副总裁|教授|研究员|院长|所长|主席|厂长|总监|负责人|首席经济学家|分析师)"
+    rf"(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    r"(?=告诉|介绍|表示|认为|指出|说|称|正在|强调|坦言|透露|解释|[,，:：。（(])"
+)
 DATELINE = re.compile(r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电")
 ROLE_NAMES = re.compile(
     r"(?:责任编辑|内容审核|总编辑|编辑|审核|校对|编审|监制|责编|作者|记者|通讯员)\s*[:：]\s*"
@@ -156,7 +173,7 @@ def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
 
 
 UNQUOTED_POLICY = re.compile(
-    r"(?:根据|按照|依据|依照|贯彻|落实)(?P<q>[\u4e00-\u9fff]{4,24}?(?:实施办法|管理办法|实施方案|"
+    r"(?:根据|按照|依据|依照|贯彻|落实)(?P<q>[\u4e00-\u9fff“”\"]{4,28}?(?:实施办法|管理办法|实施方案|"
     r"实施意见|指导意见|实施细则|若干措施|若干政策|规划|条例|通知))"
 )
 
@@ -165,7 +182,8 @@ def unquoted_policies(sentence: Sentence) -> Iterator[Mention]:
     """Policy documents named without book-title marks after 根据/按照: 根据督查激励工作实施办法."""
     for match in UNQUOTED_POLICY.finditer(sentence.normalised):
         span = Span(sentence.span.start + match.start("q"), sentence.span.start + match.end("q"))
-        yield Mention(span, match["q"], EntityType.POLICY, None, "pattern:unquoted-policy")
+        if len(match["q"]) >= 6:
+            yield Mention(span, match["q"], EntityType.POLICY, None, "pattern:unquoted-policy")
 
 
 def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -> Iterator[Mention]:
@@ -254,6 +272,16 @@ def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
             yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
                           EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
         yield from _names(match.group("names"), match.start("names"), "pattern:byline-author")
+    for match in BARE_BYLINE.finditer(text, body_start, head_end):
+        yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
+                      EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
+        names = re.sub(r"(?:实习生|通讯员|摄影|摄)", " ", match["names"])
+        yield from _names(names, match.start("names"), "pattern:byline-author")
+    for match in ROLE_LINE.finditer(text, body_start):
+        yield from _names(match["names"], match.start("names"), "pattern:byline-role")
+    for match in TITLED_PERSON.finditer(text, body_start):
+        yield Mention(Span(match.start("name"), match.end("name")), match["name"],
+                      EntityType.PERSON, None, "pattern:titled-person")  # fmt: skip
     for match in DATELINE.finditer(text, body_start, head_end):
         yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
                       EntityType.ORGANIZATION, None, "pattern:dateline-outlet")  # fmt: skip

@@ -61,6 +61,8 @@ def enumeration_before(
     ['新能源及智能网联汽车', '高端装备', '新材料']
     """
     region = text[clause_start:end]
+    if (cut := region.rfind("等")) > 0:
+        region = region[:cut]  # 新型材料等5大先进制造业: the list ends at 等
     parts = region.split("、")
     first = parts[0]
     lead = _lead_end(first)

@@ -123,9 +123,9 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                                     ("count", str(enumeration.count or "")))  # fmt: skip
 
 
+_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
 LIST_TO_TIER = re.compile(
-    r"(?:等|列为|作为|确定为|定位为|是)(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|大|类|项))?"
-    r"[\u4e00-\u9fff]{0,4}?$"
+    rf"(?:(?:等|列为|作为|确定为|定位为|是)(?:{_COUNT})?|{_COUNT})[\u4e00-\u9fff]{{0,4}}?$"
 )
 
 
@@ -228,6 +228,7 @@ def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> I
         if mention.type in PLACE_TYPES and mention.span.end - ctx.base <= end:
             start = max(start, mention.span.end - ctx.base)  # 东莞 is where, not what
     head = ctx.text[start:end]
+    head = head[head.rfind("的") + 1 :]  # 两市联合申报的成德高端能源装备集群
     head = re.sub(r"^(?:此外|其中|同时|目前|全市|我市|该市|首个|一批)", "", head)
     start = end - len(head)
     head = re.sub(r"(?:千亿|百亿|万亿|五千亿)级$|级$", "", head)
@@ -309,6 +310,8 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     phrase = phrase.strip("“”\"《》")
     if not (4 <= len(phrase) <= 30) or not phrase.endswith(DESIGNATION_HEADS):
         return None
+    if re.search(r"首个|首家|第一个|唯一|之一|重要|最大|主力|典型|缩影|关键", phrase):
+        return None  # 成为成都首个万亿级产业集群: a description, not a title
     if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）“”]+", phrase):
         return None
     entry = ctx.lexicon.lookup(phrase)
@@ -437,21 +440,41 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
         stop = text.find("等", list_start, c_end)
         if stop < 0:
             continue
-        enumeration = enumeration_before(text, list_start, stop)
+        enumeration = enumeration_before(text, list_start, stop, max_item=40)
         if enumeration is None or (cue is None and not text.startswith(("企业", "公司", "集团"),
                                                                            stop + 1)):
             continue
         count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
         number = (count["n"] or count["m"]) if count else ""
         subject = _place_before(ctx, c_start, list_start)
-        for item in enumeration.items:
+        for raw in enumeration.items:
+            item = _company_of_project(ctx, raw)
+            if item is None:
+                continue
             company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
             yield _fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments",
                         ("count", number))  # fmt: skip
 
 
+PROJECT_DESCRIPTION = re.compile(
+    r"(?:年产|第\d|\d|新建|扩建|改扩建|总部|生产|研发|智能|高效|柔性|服务器|整机|基地|产业园|项目)"
+)
+
+
+def _company_of_project(ctx: SentenceContext, item: Item) -> Item | None:
+    """The company an item names: ``天马微电子第6代柔性显示模组项目`` → 天马微电子."""
+    for mention in ctx.within(item.start, item.end):
+        if mention.type is EntityType.COMPANY and mention.span.start - ctx.base == item.start:
+            return Item(item.start, mention.span.end - ctx.base, mention.surface)
+    match = PROJECT_DESCRIPTION.search(item.text, 2)
+    text = item.text[: match.start()] if match else item.text
+    if not 2 <= len(text) <= 12:
+        return None
+    return Item(item.start, item.start + len(text), text)
+
+
 # ----------------------------------------------------------------------------- policies
-IMPLEMENT_CUE = re.compile(r"落实|贯彻|执行|推进")
+IMPLEMENT_CUE = re.compile(r"落实|贯彻|执行|推进|按照|根据|依据")
 
 
 def policies(ctx: SentenceContext) -> Iterator[Fact]:
