@@ -40,6 +40,7 @@ class Relation(StrEnum):
     PRIORITY_SUPPORT = "PrioritySupport"
     INVESTMENT = "InvestmentProject"
     POLICY_ISSUANCE = "PolicyIssuance"
+    COMPANY_PRESENCE = "CompanyPresence"
     OBSERVATION = "Observation"
 
 

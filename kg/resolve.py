@@ -70,7 +70,8 @@ def resolve(
                 labels=labels,
                 mentions=tuple(sorted({m.span for m in members})),
                 lexicon_id=next((m.key for m in members if m.key and ":" in m.key
-                                 and not m.key.startswith(("body:", "local-body:"))), None),
+                                 and not m.key.startswith(("body:", "local-body:", "cluster:"))),
+                                None),
             )  # fmt: skip
         )
     entities.sort(key=lambda e: (e.type, e.key))
@@ -95,6 +96,8 @@ def _group_key(mention: Mention, city_label: str | None) -> str:
         if level == "市" and city_label:
             return f"body:{_full_city(city_label)}{body}"
         return mention.key
+    if mention.key and mention.key.startswith("cluster:"):
+        return f"cluster:{name_key(mention.key.removeprefix('cluster:'))}"
     if mention.key and mention.key.startswith("body:"):
         _, name = mention.key.split(":", 1)
         return f"body:{name}"

@@ -172,6 +172,12 @@ class _Builder:
             case Relation.POLICY_ISSUANCE:
                 self.add(node, KG.issuer, subject)  # type: ignore[arg-type]
                 self.add(node, KG.policy, obj)
+            case Relation.COMPANY_PRESENCE:
+                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.company, obj)
+        written = self.a.document.text[fact.object.span.start : fact.object.span.end]
+        if len(written) == len(fact.object.surface):
+            self.add(node, KG.asWritten, Literal(written.strip("“”\"《》「」"), lang=ZH))
 
     def indicator(self, name: str) -> URIRef:
         node = entity_iri(EntityType.INDICATOR, f"name:{name_key(name)}")

@@ -16,6 +16,7 @@ class KG(DefinedNamespace):
     City: URIRef
     ClusterPresence: URIRef
     Company: URIRef
+    CompanyPresence: URIRef
     Designation: URIRef
     DesignationAward: URIRef
     District: URIRef
@@ -44,6 +45,7 @@ class KG(DefinedNamespace):
     advantage: URIRef
     approximation: URIRef
     area: URIRef
+    asWritten: URIRef
     author: URIRef
     awardedBy: URIRef
     baseUnit: URIRef
@@ -52,6 +54,7 @@ class KG(DefinedNamespace):
     beneficiary: URIRef
     cluster: URIRef
     clusterIndustry: URIRef
+    company: URIRef
     count: URIRef
     date: URIRef
     datePublished: URIRef

@@ -20,7 +20,7 @@ INITIATIVE_HEADS = (
     "活动", "行动", "战略", "工程", "模式", "计划", "机制", "平台", "改革", "攻坚",
     "专项行动", "体系", "生态体系", "品牌", "制度", "服务", "工作法",
 )  # fmt: skip
-INITIATIVE_CUES = ("开展", "实施", "推进", "推行", "实行", "打造", "构建", "探索", "启动",
+INITIATIVE_CUES = ("开展", "实施", "推进", "推行", "实行", "打造", "构建", "探索", "启动", "围绕",
                    "深化", "落实", "依托", "全面推进", "深入开展", "积极构建")  # fmt: skip
 DESIGNATION_CUES = ("获评", "被认定为", "认定为", "入选", "评为", "荣获", "获得", "获批",
                     "被评为", "荣列", "列入", "入围", "授予", "命名为", "成为")  # fmt: skip
@@ -29,7 +29,7 @@ COMPANY_LEGAL = re.compile(
     r"|集团有限公司|有限公司))"
 )
 NAME_BREAKERS = re.compile(
-    r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|投资|落户|推动|支持)"
+    r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|落户|推动|支持)"
 )
 BYLINE = re.compile(
     r"[【\[(（]\s*(?P<outlet>[^\s【】\[\]()（）]{2,12}?)?\s*(?:全媒体记者|首席记者|记者|通讯员)\s*"
@@ -76,7 +76,7 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
         inner = match.group("q").strip()
         if len(inner) < 2:
             continue
-        before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() :]
+        before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
         span = Span(base + match.start("q"), base + match.end("q"))
         kind = _quoted_kind(inner, before, after)
         if kind is EntityType.POLICY:
@@ -165,8 +165,10 @@ def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
         return EntityType.DESIGNATION
     if inner.endswith(INITIATIVE_HEADS) or after.startswith(INITIATIVE_HEADS):
         return EntityType.INITIATIVE
-    if before.endswith(INITIATIVE_CUES):
-        return EntityType.INITIATIVE
+    if before.endswith(INITIATIVE_CUES) or re.search(
+        "(?:" + "|".join(INITIATIVE_CUES) + r")(?:[“\"][^“”\"]{2,12}[”\"])+$", before
+    ):
+        return EntityType.INITIATIVE  # 围绕“芯屏汽合”“集终生智”: the second shares the cue
     if re.match(r"[\u4e00-\u9fff]{0,10}(?:体系|模式|机制|工程|行动)", after):
         return EntityType.INITIATIVE
     return None

@@ -27,10 +27,10 @@ QUANTITY = re.compile(
 RANK = re.compile(
     r"(?:稳居|跃居|位居|居于|位列|分列|排名|排在|名列|居|列)"
     r"(?P<scope>[\u4e00-\u9fff\d个]{0,12}?)(?:第(?P<rank>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
-    r"|(?P<first>首位)(?!度))"
+    r"|(?P<first>首位)(?!度|产业))"
     r"|(?P<scope3>(?:全国|全省|全球|全市|全区)[\u4e00-\u9fff\d个]{0,10}?)"
     r"第(?P<rank3>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
-    r"|(?P<scope2>全国|全省|全市|全区)(?P<first2>首位)(?!度)"
+    r"|(?P<scope2>全国|全省|全市|全区)(?P<first2>首位)(?!度|产业)"
 )
 
 # Periods: the longest forms first. Each match gives (start, end) months or a single year.

@@ -147,7 +147,7 @@ CLUSTER = re.compile(
     r"(?P<count>等(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
 )
 CLUSTER_NOT = re.compile(
-    r"(?:先进制造业|特色产业|产业|制造业)$|的|^[年级亿万千百]"
+    r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|^[年级亿万千百]"
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
 )
@@ -215,10 +215,11 @@ def _cluster_mention(ctx: SentenceContext, item: Item, match: re.Match[str], *, 
             if mention.type in PLACE_TYPES and mention.span.end - ctx.base == item.start:
                 start = mention.span.start - ctx.base
         surface = ctx.text[start : match.end()]
-        return Mention(ctx.span(start, match.end()), surface, EntityType.INDUSTRY_CLUSTER, None,
-                       "pattern:cluster")  # fmt: skip
-    return Mention(ctx.span(item.start, item.end), item.text, EntityType.INDUSTRY_CLUSTER, None,
-                   "pattern:cluster-list", canonical=f"{item.text}产业集群")  # fmt: skip
+        return Mention(ctx.span(start, match.end()), surface, EntityType.INDUSTRY_CLUSTER,
+                       f"cluster:{item.text}", "pattern:cluster")  # fmt: skip
+    return Mention(ctx.span(item.start, item.end), item.text, EntityType.INDUSTRY_CLUSTER,
+                   f"cluster:{item.text}", "pattern:cluster-list",
+                   canonical=f"{item.text}产业集群")  # fmt: skip
 
 
 def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> Item | None:
@@ -457,7 +458,8 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
 
 
 PROJECT_DESCRIPTION = re.compile(
-    r"(?:年产|第\d|\d|新建|扩建|改扩建|总部|生产|研发|智能|高效|柔性|服务器|整机|基地|产业园|项目)"
+    r"(?:年产|第\d|\d|[一二三四]期|新建|扩建|改扩建|生产线|研发|智能|高效|柔性|服务器|整机|基地|"
+    r"产业园|项目)"
 )
 
 
@@ -502,6 +504,29 @@ def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
     return tuple(names)
 
 
+COMPANY_LIST_HEAD = re.compile(r"等(?:\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)")
+
+
+def company_presence(ctx: SentenceContext) -> Iterator[Fact]:
+    """``集聚京东方、维信诺、彩虹光电等上下游企业120余家``: companies the city has."""
+    text = ctx.text
+    for c_start, c_end in clauses(text):
+        head = COMPANY_LIST_HEAD.search(text, c_start, c_end)
+        if head is None or re.search(
+            "|".join(DESIGNATION_CUES) + r"|签约|引进|项目", text[c_start:c_end]
+        ):
+            continue  # designations and investments have their own rules
+        enumeration = enumeration_before(text, c_start, head.start())
+        if enumeration is None:
+            continue
+        subject = _place_before(ctx, c_start, head.start())
+        for item in enumeration.items:
+            if ctx.lexicon.lookup(item.text) is not None:
+                continue  # an industry or a place, not a company
+            company = ctx.mention_for(item, EntityType.COMPANY, "pattern:company-list")
+            yield _fact(ctx, Relation.COMPANY_PRESENCE, subject, company, "rule:company-presence")
+
+
 RULES: dict[str, Rule] = {
     "industry-tiers": industry_tiers,
     "clusters": clusters,
@@ -509,4 +534,5 @@ RULES: dict[str, Rule] = {
     "priority-support": priority_support,
     "investments": investments,
     "policies": policies,
+    "company-presence": company_presence,
 }
