@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.config import ONTOLOGY_NS
+from kg.config import ONTOLOGY_NS, BuildConfig
 from kg.query import load_store
 from kg.visualise import GraphView, RenderReport, Source, ViewEdge, ViewNode, focus, render_html
 
@@ -35,7 +35,7 @@ SELECT ?article ?title ?date ?city WHERE {
 _STATEMENTS = _PREFIXES + """
 SELECT ?s ?kind ?p ?o ?quote ?article WHERE {
   VALUES ?kind { kg:IndustryPriority kg:ClusterPresence kg:DesignationAward kg:PrioritySupport
-                 kg:InvestmentProject kg:PolicyIssuance kg:Observation }
+                 kg:InvestmentProject kg:PolicyIssuance kg:CompanyPresence kg:Observation }
   ?s a ?kind ; ?p ?o ; kg:evidence ?ev .
   ?ev kg:quote ?quote ; kg:inArticle ?article .
 }
@@ -51,6 +51,7 @@ _EDGES: dict[str, tuple[str, str, str | None]] = {
     "PrioritySupport": ("programme", "beneficiary", "优先支持"),
     "InvestmentProject": ("investor", "area", "投资"),
     "PolicyIssuance": ("issuer", "policy", "发布"),
+    "CompanyPresence": ("area", "company", "企业"),
 }
 
 
@@ -74,15 +75,14 @@ def graph_view(store: ox.Store, *, title: str = "kg") -> GraphView:
         nodes[article] = {"label": row["title"].value, "type": "Article", "articles": {article},
                           "details": [("日期", date)], "sources": []}  # fmt: skip
     edges: list[ViewEdge] = []
-    for row in select(_ARTICLES):
-        if row["city"] is not None:
-            edges.append(ViewEdge(row["article"].value, row["city"].value, "报道"))
+    about = [(row["article"].value, row["city"].value) for row in select(_ARTICLES) if row["city"]]
     for row in select(_ENTITIES):
         node = nodes.setdefault(row["e"].value, {"label": row["label"].value,
                                                  "type": _local(row["class"]), "articles": set(),
                                                  "details": [], "sources": []})  # fmt: skip
         node["en"] = row["en"].value if row["en"] else None
         node["articles"].add(row["article"].value)  # type: ignore[attr-defined]
+    edges += [ViewEdge(article, city, "报道") for article, city in about if city in nodes]
     statements: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     kinds: dict[str, str] = {}
     evidence: dict[str, Source] = {}
@@ -143,6 +143,15 @@ def _observation(s: str, roles: dict[str, list[str]], source: Source,
     edges.append(ViewEdge(anchor, s, roles.get("period", [""])[0], (), (source,)))
 
 
+def _title(store: ox.Store, data: Path) -> str:
+    titles = [row["t"].value for row in store.query(
+        _PREFIXES + "SELECT ?t WHERE { ?a a kg:Article ; kg:title ?t } ORDER BY ?t",
+        use_default_graph_as_union=True)]  # type: ignore[union-attr]  # fmt: skip
+    if len(titles) == 1:
+        return titles[0]
+    return f"kg: {len(titles)} articles ({data.name})"
+
+
 def draw_file(data: Path, out: Path, *, focus_on: str | None = None, depth: int = 2) -> RenderReport:
     """Render the data at ``data`` (a build folder or RDF file) as an HTML page at ``out``.
 
@@ -150,7 +159,11 @@ def draw_file(data: Path, out: Path, *, focus_on: str | None = None, depth: int 
         QueryError: the data cannot be loaded.
         LookupError: ``focus_on`` names no node.
     """
-    view = graph_view(load_store(data), title=f"kg: {data.name}")
+    store = load_store(data)
+    # the ontology names the tiers and classes in Chinese (一号产业 rather than leading)
+    store.bulk_load(path=str(BuildConfig().ontology_path), format=ox.RdfFormat.TURTLE,
+                    to_graph=ox.NamedNode(ONTOLOGY_NS.rstrip("#")))  # fmt: skip
+    view = graph_view(store, title=_title(store, data))
     if focus_on:
         view = focus(view, focus_on, depth=depth)
     out.parent.mkdir(parents=True, exist_ok=True)
