@@ -76,6 +76,4 @@ def build_corpus(inputs: Iterable[Path], config: BuildConfig | None = None) -> C
         for triple in graph:
             named.add(triple)
         analyses.append(analysis)
-    for prefix, namespace in Graph().namespaces():
-        dataset.bind(prefix, namespace)
     return CorpusBuild(dataset, tuple(analyses), tuple(failures))

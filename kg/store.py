@@ -7,10 +7,12 @@ import tempfile
 from enum import StrEnum
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
-from kg.config import ONTOLOGY_NS, RESOURCE_NS
+from kg.config import ONTOLOGY_NS
 
 
 class Format(StrEnum):
@@ -20,50 +22,70 @@ class Format(StrEnum):
     JSONLD = "jsonld"
 
 
-_RDFLIB_FORMAT = {Format.TURTLE: "turtle", Format.TRIG: "trig", Format.NTRIPLES: "nt",
-                  Format.JSONLD: "json-ld"}  # fmt: skip
+_OX_FORMAT = {Format.TURTLE: ox.RdfFormat.TURTLE, Format.TRIG: ox.RdfFormat.TRIG,
+              Format.NTRIPLES: ox.RdfFormat.N_TRIPLES, Format.JSONLD: ox.RdfFormat.JSON_LD}  # fmt: skip
+#: Vocabulary prefixes only: resource IRIs are written in full (percent-encoded names would
+#: need backslash escapes as prefixed names).
+PREFIXES = {"kg": ONTOLOGY_NS, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
+            "xsd": str(XSD), "owl": str(OWL)}  # fmt: skip
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """All articles' triples in one graph (the default graph of kg.ttl)."""
-    graph = Graph()
-    for context in dataset.graphs():
-        for triple in context:
-            graph.add(triple)
-    _bind(graph)
-    return graph
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term (kg mints no blank nodes)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = term.datatype or XSD.string
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
+    raise TypeError(f"kg graphs hold IRIs and literals only, not {term!r}")
 
 
-def _bind(graph: Graph | Dataset) -> None:
-    for prefix, namespace in (("kg", ONTOLOGY_NS), ("kgr", RESOURCE_NS), ("rdf", str(RDF)),
-                              ("rdfs", str(RDFS)), ("skos", str(SKOS)), ("xsd", str(XSD)),
-                              ("owl", str(OWL))):  # fmt: skip
-        graph.bind(prefix, namespace, override=True, replace=True)
+def _key(triple: ox.Triple | ox.Quad) -> tuple[str, str, str]:
+    return str(triple.subject), str(triple.predicate), str(triple.object)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
+def quads(dataset: Dataset) -> list[ox.Quad]:
+    """Every quad of the dataset, one named graph per article, in a stable order."""
+    found = [
+        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(graph.identifier)))
+        for graph in dataset.graphs()
+        if isinstance(graph.identifier, URIRef)
+        for s, p, o in graph
+    ]
+    return sorted(found, key=lambda q: (q.graph_name.value, *_key(q)))
+
+
+def serialise(dataset: Dataset, format: Format) -> bytes:
+    """The dataset as RDF; TriG keeps a named graph per article, the others hold the union.
+
+    Sorted, so two builds of the same articles give byte-identical files; written by
+    pyoxigraph, which is fast enough for a corpus (rdflib's writer is not).
+    """
+    ordered = quads(dataset)
+    if format is Format.TRIG:
+        data = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    else:
+        triples = sorted({q.triple for q in ordered}, key=_key)
+        prefixes = PREFIXES if format is Format.TURTLE else None
+        data = ox.serialize(triples, format=_OX_FORMAT[format], prefixes=prefixes)
+    assert isinstance(data, bytes)
+    return data
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder, then rename: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def serialise(dataset: Dataset, format: Format) -> str:
-    """The dataset as text; TriG keeps a named graph per article, the others the union."""
-    if format is Format.TRIG:
-        _bind(dataset)
-        return dataset.serialize(format="trig")
-    graph = union_graph(dataset)
-    if format is Format.NTRIPLES:
-        return "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
-    return graph.serialize(format=_RDFLIB_FORMAT[format])
 
 
 def write_graph(
@@ -77,6 +99,6 @@ def write_graph(
     written = []
     for format in formats:
         path = out_dir / f"kg.{format.value}"
-        write_text_atomically(path, serialise(dataset, format))
+        write_bytes_atomically(path, serialise(dataset, format))
         written.append(path)
     return written

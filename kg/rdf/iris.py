@@ -2,7 +2,8 @@
 
 Scheme (see docs/decisions.md): ``{RESOURCE_NS}{class}/{id}`` where id is a lexicon id
 (``city/cn-410100``) or the percent-encoded normalised name (``company/%E4%B8%89...``);
-statements are ``{article}/{kind}/{digest}``; text spans ``{article}#char=BEGIN,END``.
+statements are ``statement/{article}-{kind}-{digest}``; text spans
+``span/{article}-{begin}-{end}`` (half-open character offsets).
 """
 
 from __future__ import annotations
@@ -32,10 +33,14 @@ def article_iri(article_id: str) -> URIRef:
     return URIRef(f"{RESOURCE_NS}article/{quote(article_id, safe='-._')}")
 
 
-def span_iri(article: URIRef, span: Span) -> URIRef:
-    return URIRef(f"{article}#char={span.start},{span.end}")
+def span_iri(article_id: str, span: Span) -> URIRef:
+    return URIRef(f"{RESOURCE_NS}span/{_local(article_id)}-{span.start}-{span.end}")
 
 
-def statement_iri(article: URIRef, kind: str, *parts: str) -> URIRef:
+def statement_iri(article_id: str, kind: str, *parts: str) -> URIRef:
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return URIRef(f"{article}/{kind.lower()}/{digest}")
+    return URIRef(f"{RESOURCE_NS}statement/{_local(article_id)}-{kind.lower()}-{digest}")
+
+
+def _local(article_id: str) -> str:
+    return quote(article_id, safe="-._")

@@ -32,7 +32,7 @@ class _Builder:
         self.g.add((s, p, o))
 
     def text_span(self, span: Span) -> URIRef:
-        node = span_iri(self.article, span)
+        node = span_iri(self.a.document.id, span)
         if (node, RDF.type, KG.TextSpan) not in self.g:
             self.add(node, RDF.type, KG.TextSpan)
             self.add(node, KG.inArticle, self.article)
@@ -48,7 +48,7 @@ class _Builder:
         return entity_iri(entity.type, entity.key) if entity else None
 
     def statement(self, fact: Fact, kind: URIRef, *parts: str) -> URIRef:
-        node = statement_iri(self.article, str(kind).rsplit("#", 1)[-1], *parts)
+        node = statement_iri(self.a.document.id, str(kind).rsplit("#", 1)[-1], *parts)
         self.add(node, RDF.type, kind)
         self.add(node, KG.evidence, self.text_span(fact.evidence))
         self.add(node, KG.rule, Literal(fact.rule))
@@ -187,7 +187,7 @@ class _Builder:
 
     def observation(self, fact: Fact, q: Quantity, area: URIRef | None,
                     describes: URIRef | None = None) -> URIRef:  # fmt: skip
-        node = statement_iri(self.article, "observation", q.indicator, str(q.value), q.unit,
+        node = statement_iri(self.a.document.id, "observation", q.indicator, str(q.value), q.unit,
                              str(q.period), str(q.span), str(describes))  # fmt: skip
         self.add(node, RDF.type, KG.Observation)
         self.add(node, KG.evidence, self.text_span(fact.evidence))

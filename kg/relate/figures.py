@@ -123,7 +123,7 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 4]
     if MODIFIER_AFTER.match(after):
         return True
-    if (match["unit"] or "").endswith("元") and re.match(r"[\u4e00-\u9fff]", after) and after[0] not in "的左,":
+    if (match["unit"] or "").endswith("元") and re.match(r"(?:项目|企业|工程|产业|大项目)", after):
         return True  # 超十亿元项目: a size class, not a figure
     if match["unit"] == "个" and after.startswith("月"):
         return True  # 连续4个月: a duration
