@@ -31,18 +31,31 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="extract articles into Turtle, TriG and HTML")
     build.add_argument("inputs", nargs="+", type=Path, help="article files or folders")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (build/)")
-    build.add_argument("--format", action="append", default=[], choices=["nt", "jsonld"],
-                       help="also write kg.nt or kg.jsonld (repeatable)")  # fmt: skip
+    build.add_argument(
+        "--format",
+        action="append",
+        default=[],
+        choices=["nt", "jsonld"],
+        help="also write kg.nt or kg.jsonld (repeatable)",
+    )
     build.add_argument("--no-html", action="store_true", help="do not write kg.html")
     build.add_argument("--lexicons", type=Path, help="lexicon folder (default: data/lexicons)")
 
     query = commands.add_parser("query", help="run a SPARQL SELECT query on built data")
     query.add_argument("query", help="a .rq file or the query text")
     query.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
-    query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
-                       help="bind ?NAME to the literal VALUE (repeatable)")  # fmt: skip
-    query.add_argument("--format", choices=[f.value for f in ResultFormat],
-                       help="table on a terminal, json otherwise")  # fmt: skip
+    query.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind ?NAME to the literal VALUE (repeatable)",
+    )
+    query.add_argument(
+        "--format",
+        choices=[f.value for f in ResultFormat],
+        help="table on a terminal, json otherwise",
+    )
 
     viz = commands.add_parser("viz", help="draw built data as an interactive HTML graph")
     viz.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
@@ -68,7 +81,7 @@ def _bindings(pairs: Sequence[str]) -> dict[str, str]:
 def _build(args: argparse.Namespace) -> int:
     config = BuildConfig(lexicon_dir=args.lexicons) if args.lexicons else BuildConfig()
     result = build_corpus(args.inputs, config)
-    for path, reason in result.failures:
+    for _, reason in result.failures:
         print(f"kg build: skipped {reason}", file=sys.stderr)
     if not result.analyses:
         print("kg build: no article could be built; nothing written", file=sys.stderr)
@@ -80,8 +93,10 @@ def _build(args: argparse.Namespace) -> int:
         report = draw_file(args.out, args.out / "kg.html")
         written.append(args.out / "kg.html")
         print(f"kg.html: {report.nodes} nodes, {report.edges} edges, layout {report.layout}")
-    print(f"built {len(result.analyses)} article(s), {triples} triples -> "
-          + ", ".join(str(p) for p in written))  # fmt: skip
+    print(
+        f"built {len(result.analyses)} article(s), {triples} triples -> "
+        + ", ".join(str(p) for p in written)
+    )
     return 1 if result.failures else 0
 
 

@@ -16,10 +16,14 @@ from kg.records import ArticleMeta, Document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_PATTERNS = (
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"),
+    re.compile(
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+    ),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)"),
 )
-_BYLINE = re.compile(r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12})\s*(?:记者|記者|通讯员|通訊員)\s*(?P<names>[^】\]]+)[】\]]")
+_BYLINE = re.compile(
+    r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12})\s*(?:记者|記者|通讯员|通訊員)\s*(?P<names>[^】\]]+)[】\]]"
+)
 _EDITOR = re.compile(
     r"(?:责任编辑|責任編輯|内容审核|內容審核|总编辑|總編輯|编辑|編輯|审核|審核|校对|校對)\s*[:：]\s*"
     r"(?P<names>[^】\]\n]+)"
@@ -79,7 +83,7 @@ def load_article(path: Path, config: BuildConfig | None = None) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 4]!r}); "
+            f"{path}: not UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 4]!r}); "
             "convert it, e.g. `iconv -f GB18030 -t UTF-8`"
         ) from exc
     if path.suffix.lower() in (".html", ".htm"):

@@ -15,8 +15,12 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 
 DATA_FILES = ("kg.trig", "kg.ttl", "kg.nt")
-_FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-            ".nq": ox.RdfFormat.N_QUADS}  # fmt: skip
+_FORMATS = {
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+}
 
 
 class ResultFormat(StrEnum):
@@ -86,7 +90,7 @@ def run_query(query: str, store: ox.Store, bindings: dict[str, str] | None = Non
     Raises:
         QueryError: the query does not parse, or is not a SELECT query.
     """
-    substitutions = {
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): ox.Literal(unicodedata.normalize("NFC", value))
         for name, value in (bindings or {}).items()
     }
@@ -105,8 +109,11 @@ def format_result(result: QueryResult, format: ResultFormat) -> str:
     """SPARQL 1.1 results JSON / CSV / TSV, or a plain table for a terminal."""
     if format is ResultFormat.JSON:
         bindings = [
-            {var: _json_term(term) for var, term in zip(result.variables, row, strict=True)
-             if term is not None}  # fmt: skip
+            {
+                var: _json_term(term)
+                for var, term in zip(result.variables, row, strict=True)
+                if term is not None
+            }
             for row in result.rows
         ]
         document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
@@ -144,10 +151,14 @@ def _width(text: str) -> int:
 
 def _table(result: QueryResult) -> str:
     cells = [[_short(t) for t in row] for row in result.rows]
-    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
+    widths = [
+        max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(result.variables)
+    ]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+        return "  ".join(
+            v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)
+        ).rstrip()
 
     out = [line(list(result.variables)), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]

@@ -69,13 +69,22 @@ def resolve(
                 type=type_,
                 labels=labels,
                 mentions=tuple(sorted({m.span for m in members})),
-                lexicon_id=next((m.key for m in members if m.key and ":" in m.key
-                                 and not m.key.startswith(("body:", "local-body:", "cluster:"))),
-                                None),
-            )  # fmt: skip
+                lexicon_id=next(
+                    (
+                        m.key
+                        for m in members
+                        if m.key
+                        and ":" in m.key
+                        and not m.key.startswith(("body:", "local-body:", "cluster:"))
+                    ),
+                    None,
+                ),
+            )
         )
     entities.sort(key=lambda e: (e.type, e.key))
-    city = next((e for e in entities if e.type == EntityType.CITY and e.lexicon_id == city_key), None)
+    city = next(
+        (e for e in entities if e.type == EntityType.CITY and e.lexicon_id == city_key), None
+    )
     return tuple(entities), city
 
 
@@ -129,7 +138,9 @@ def name_key(name: str) -> str:
     return _QUOTES.sub("", normalise(name)).replace(" ", "")
 
 
-def _merge_short_names(groups: dict[tuple[EntityType, str], list[Mention]], lexicon: Lexicon) -> None:
+def _merge_short_names(
+    groups: dict[tuple[EntityType, str], list[Mention]], lexicon: Lexicon
+) -> None:
     """Merge a company's short name into its longer form: 三全 → 三全食品, when the rest of
     the longer name is a company head word or legal form from the lexicon."""
     heads = {n for e in lexicon.entries("company_suffixes") for n in e.names}

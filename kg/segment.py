@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from opencc import OpenCC
+from opencc import OpenCC  # type: ignore[import-untyped]
 
 from kg.records import Document, Sentence, Span
 

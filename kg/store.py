@@ -22,12 +22,28 @@ class Format(StrEnum):
     JSONLD = "jsonld"
 
 
-_OX_FORMAT = {Format.TURTLE: ox.RdfFormat.TURTLE, Format.TRIG: ox.RdfFormat.TRIG,
-              Format.NTRIPLES: ox.RdfFormat.N_TRIPLES, Format.JSONLD: ox.RdfFormat.JSON_LD}  # fmt: skip
+_OX_FORMAT = {
+    Format.TURTLE: ox.RdfFormat.TURTLE,
+    Format.TRIG: ox.RdfFormat.TRIG,
+    Format.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    Format.JSONLD: ox.RdfFormat.JSON_LD,
+}
 #: Vocabulary prefixes only: resource IRIs are written in full (percent-encoded names would
 #: need backslash escapes as prefixed names).
-PREFIXES = {"kg": ONTOLOGY_NS, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
-            "xsd": str(XSD), "owl": str(OWL)}  # fmt: skip
+PREFIXES = {
+    "kg": ONTOLOGY_NS,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+}
+
+
+def _iri(term: Node) -> ox.NamedNode:
+    if not isinstance(term, URIRef):
+        raise TypeError(f"kg graphs use IRIs as subjects and predicates, not {term!r}")
+    return ox.NamedNode(str(term))
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal:
@@ -49,12 +65,12 @@ def _key(triple: ox.Triple | ox.Quad) -> tuple[str, str, str]:
 def quads(dataset: Dataset) -> list[ox.Quad]:
     """Every quad of the dataset, one named graph per article, in a stable order."""
     found = [
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(graph.identifier)))
+        ox.Quad(_iri(s), _iri(p), to_oxigraph(o), ox.NamedNode(str(graph.identifier)))
         for graph in dataset.graphs()
         if isinstance(graph.identifier, URIRef)
         for s, p, o in graph
     ]
-    return sorted(found, key=lambda q: (q.graph_name.value, *_key(q)))
+    return sorted(found, key=lambda q: (str(q.graph_name), *_key(q)))
 
 
 def serialise(dataset: Dataset, format: Format) -> bytes:

@@ -1,12 +1,13 @@
 """Build every golden case and score it with the shared cq-score; print one table per case.
 
-    .venv/bin/python scripts/score_cases.py [--explain] [--lexicons DIR] [CASE ...]
+.venv/bin/python scripts/score_cases.py [--explain] [--lexicons DIR] [--write-floors] [CASE ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import subprocess
 import sys
 import tempfile
@@ -17,15 +18,29 @@ CASES = ROOT / "tests" / "cases"
 CQ_SCORE = ROOT.parent / "shared" / "tools" / "cq-score"
 
 
-def score_case(case: Path, out: Path, *, explain: bool = False, lexicons: str | None = None) -> dict:
+def score_case(
+    case: Path, out: Path, *, explain: bool = False, lexicons: str | None = None
+) -> dict:
     kg = [sys.executable, "-m", "kg"]
     build = [*kg, "build", str(case / "article.txt"), "--out", str(out), "--no-html"]
     if lexicons:
         build += ["--lexicons", lexicons]
     subprocess.run(build, check=True, capture_output=True, cwd=ROOT)
     report = out / "score.json"
-    cmd = [sys.executable, str(CQ_SCORE), "--gold", str(case / "answers.json"), "--data", str(out),
-           "--project", str(ROOT), "--kg", " ".join(kg), "--json", str(report)]
+    cmd = [
+        sys.executable,
+        str(CQ_SCORE),
+        "--gold",
+        str(case / "answers.json"),
+        "--data",
+        str(out),
+        "--project",
+        str(ROOT),
+        "--kg",
+        " ".join(kg),
+        "--json",
+        str(report),
+    ]
     if explain:
         cmd.append("--explain")
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -38,16 +53,27 @@ def main() -> int:
     parser.add_argument("cases", nargs="*")
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--lexicons")
+    parser.add_argument(
+        "--write-floors",
+        action="store_true",
+        help="record the scores (rounded down) in tests/cases/floors.json",
+    )
     args = parser.parse_args()
-    cases = [CASES / c for c in args.cases] or sorted(p.parent for p in CASES.glob("*/answers.json"))
+    cases = [CASES / c for c in args.cases] or sorted(
+        p.parent for p in CASES.glob("*/answers.json")
+    )
     scores = {}
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
-            scores[case.name] = score_case(case, Path(tmp) / case.name, explain=args.explain,
-                                           lexicons=args.lexicons)["macro_f1"]
+            scores[case.name] = score_case(
+                case, Path(tmp) / case.name, explain=args.explain, lexicons=args.lexicons
+            )["macro_f1"]
     print("\ncase                      macro-F1")
     for name, f1 in scores.items():
         print(f"{name:25} {f1:.3f}")
+    if args.write_floors:
+        floors = {name: math.floor(f1 * 100) / 100 for name, f1 in sorted(scores.items())}
+        (CASES / "floors.json").write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")
     dev = [f for n, f in scores.items() if not n.startswith("zhengzhou")]
     if dev:
         print(f"{'mean of the dev set':25} {sum(dev) / len(dev):.3f}")

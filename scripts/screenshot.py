@@ -1,6 +1,6 @@
 """Open a kg.html page in headless Chromium (no network) and save a screenshot.
 
-    .venv/bin/python scripts/screenshot.py build/kg.html docs/kg-seed.png [--click 郑州市]
+.venv/bin/python scripts/screenshot.py build/kg.html docs/kg-seed.png [--click 郑州市]
 """
 
 from __future__ import annotations
@@ -11,8 +11,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def main() -> int:
@@ -24,8 +30,14 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-            ("file:", "data:")) else route.abort())
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("file:", "data:"))
+                else route.abort()
+            ),
+        )
         page.goto(args.page.resolve().as_uri())
         page.wait_for_function("() => window.kgReady === true", timeout=30_000)
         if args.click:

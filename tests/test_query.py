@@ -46,11 +46,18 @@ def test_query_bound_values_are_literals_never_query_text(store: ox.Store, value
 
 def test_query_results_json_is_sparql_results_json(store: ox.Store) -> None:
     query = read_query(str(QUERIES / "designations.rq"))
-    document = json.loads(format_result(run_query(query, store, {"city": "郑州"}), ResultFormat.JSON))
+    document = json.loads(
+        format_result(run_query(query, store, {"city": "郑州"}), ResultFormat.JSON)
+    )
     assert document["head"]["vars"] == ["city", "holder", "answer", "by", "date"]
     rows = [{k: v["value"] for k, v in b.items()} for b in document["results"]["bindings"]]
-    assert {"city": "郑州", "holder": "郑州", "answer": "工业稳增长和转型升级成效明显市(州)",
-            "by": "工信部", "date": "2023-01-16"} in rows  # fmt: skip
+    assert {
+        "city": "郑州",
+        "holder": "郑州",
+        "answer": "工业稳增长和转型升级成效明显市(州)",
+        "by": "工信部",
+        "date": "2023-01-16",
+    } in rows
 
 
 def test_query_csv_and_tsv_have_a_header_and_one_line_per_row(store: ox.Store) -> None:
@@ -62,7 +69,9 @@ def test_query_csv_and_tsv_have_a_header_and_one_line_per_row(store: ox.Store) -
 
 
 def test_query_table_aligns_chinese_text(store: ox.Store) -> None:
-    result = run_query('SELECT ?a ?b WHERE { VALUES (?a ?b) { ("郑州" "x") ("区块链技术" "y") } }', store)
+    result = run_query(
+        'SELECT ?a ?b WHERE { VALUES (?a ?b) { ("郑州" "x") ("区块链技术" "y") } }', store
+    )
     lines = format_result(result, ResultFormat.TABLE).splitlines()
 
     def width(text: str) -> int:

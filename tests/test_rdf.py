@@ -58,7 +58,9 @@ def test_rdf_every_class_and_property_used_is_declared(seed_graph: Graph, ontolo
 
 def test_rdf_turtle_and_trig_parse_back_to_the_same_triples(seed_build: Path) -> None:
     turtle = Graph().parse(seed_build / "kg.ttl", format="turtle")
-    dataset = Dataset().parse(data=(seed_build / "kg.trig").read_text(encoding="utf-8"), format="trig")
+    dataset = Dataset().parse(
+        data=(seed_build / "kg.trig").read_text(encoding="utf-8"), format="trig"
+    )
     union = Graph()
     for graph in dataset.graphs():
         for triple in graph:
@@ -68,7 +70,9 @@ def test_rdf_turtle_and_trig_parse_back_to_the_same_triples(seed_build: Path) ->
 
 
 def test_rdf_trig_holds_one_named_graph_per_article(seed_build: Path) -> None:
-    dataset = Dataset().parse(data=(seed_build / "kg.trig").read_text(encoding="utf-8"), format="trig")
+    dataset = Dataset().parse(
+        data=(seed_build / "kg.trig").read_text(encoding="utf-8"), format="trig"
+    )
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert names == {"https://w3id.org/kg-cnip/id/article/zhengzhou-2023-01-16"}
 
@@ -89,10 +93,13 @@ def test_rdf_every_statement_quotes_its_evidence_from_the_article(seed_graph: Gr
 
 def test_rdf_figures_are_decimals_with_units_and_periods(seed_graph: Graph) -> None:
     rows = {
-        (str(seed_graph.value(o, KG.value)), str(seed_graph.value(o, KG.unit)),
-         str(seed_graph.value(o, KG.period)))
+        (
+            str(seed_graph.value(o, KG.value)),
+            str(seed_graph.value(o, KG.unit)),
+            str(seed_graph.value(o, KG.period)),
+        )
         for o in seed_graph.subjects(RDF.type, KG.Observation)
-    }  # fmt: skip
+    }
     assert ("3029.5", "亿元", "2019") in rows
     values = list(seed_graph.objects(None, KG.value))
     assert all(v.datatype == XSD.decimal for v in values)

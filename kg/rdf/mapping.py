@@ -15,6 +15,13 @@ from kg.resolve import name_key
 ZH = "zh"
 
 
+def term(name: str) -> URIRef:
+    """The ontology term with this local name; unknown names fail (the namespace is closed)."""
+    found = getattr(KG, name)
+    assert isinstance(found, URIRef)
+    return found
+
+
 class _Builder:
     def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
         self.a = analysis
@@ -58,7 +65,7 @@ class _Builder:
             elif name == "date":
                 self.add(node, KG.date, Literal(value))
             elif name == "level":
-                self.add(node, KG.level, KG[value])
+                self.add(node, KG.level, term(value))
         return node
 
     # ------------------------------------------------------------------ parts
@@ -74,16 +81,18 @@ class _Builder:
             self.add(art, KG.aboutCity, self.city)
         people = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.PERSON}
         orgs = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.ORGANIZATION}
-        for names, prop, index in ((meta.authors, KG.author, people),
-                                   (meta.editors, KG.editor, people),
-                                   ((meta.outlet,) if meta.outlet else (), KG.publisher, orgs)):  # fmt: skip
+        for names, prop, index in (
+            (meta.authors, KG.author, people),
+            (meta.editors, KG.editor, people),
+            ((meta.outlet,) if meta.outlet else (), KG.publisher, orgs),
+        ):
             for name in names:
                 if name in index:
                     self.add(art, prop, entity_iri(index[name].type, index[name].key))
 
     def entity_node(self, entity: Entity) -> None:
         node = entity_iri(entity.type, entity.key)
-        self.add(node, RDF.type, KG[entity.type.value])
+        self.add(node, RDF.type, term(entity.type.value))
         preferred, *others = entity.labels
         self.add(node, RDFS.label, Literal(preferred, lang=ZH))
         self.add(node, SKOS.prefLabel, Literal(preferred, lang=ZH))
@@ -115,14 +124,16 @@ class _Builder:
         elif file == "divisions":
             if code := entry.field("adcode"):
                 self.add(node, KG.adcode, Literal(code))
-            if (parent_id := entry.field("parent")) and (parent := self.lexicon.get(file, parent_id)):
+            if (parent_id := entry.field("parent")) and (
+                parent := self.lexicon.get(file, parent_id)
+            ):
                 parent_node = entity_iri(EntityType(parent.type), f"divisions:{parent.id}")
                 self.add(node, KG.withinArea, parent_node)
-                self.add(parent_node, RDF.type, KG[parent.type])
+                self.add(parent_node, RDF.type, term(parent.type))
                 self.add(parent_node, RDFS.label, Literal(parent.label, lang=ZH))
         level = entry.field("level")
         if level in ("national", "provincial", "municipal"):
-            self.add(node, KG.level, KG[level])
+            self.add(node, KG.level, term(level))
 
     def fact_node(self, fact: Fact) -> None:
         subject = self.entity(fact.subject)
@@ -132,18 +143,19 @@ class _Builder:
             return
         assert isinstance(fact.object, Mention)
         obj = self.entity(fact.object)
-        if obj is None or (subject is None and fact.relation is not Relation.DESIGNATION_AWARD):
-            return
-        kind = KG[fact.relation.value]
-        node = self.statement(fact, kind, str(subject), str(obj), repr(fact.qualifiers),
-                              str(fact.evidence))  # fmt: skip
+        if obj is None or subject is None:
+            return  # the article names no city, or a mention was not resolved
+        kind = term(fact.relation.value)
+        node = self.statement(
+            fact, kind, str(subject), str(obj), repr(fact.qualifiers), str(fact.evidence)
+        )
         match fact.relation:
             case Relation.INDUSTRY_PRIORITY:
-                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.area, subject)
                 self.add(node, KG.industry, obj)
-                self.add(node, KG.tier, KG[fact.qualifier("tier") or "pillar"])
+                self.add(node, KG.tier, term(fact.qualifier("tier") or "pillar"))
             case Relation.CLUSTER_PRESENCE:
-                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.area, subject)
                 self.add(node, KG.cluster, obj)
                 for industry in map(self.entity, fact.extra):
                     if industry is not None:
@@ -152,32 +164,29 @@ class _Builder:
                 if size := fact.qualifier("size"):
                     self.cluster_size(fact, node, obj, subject, size)
             case Relation.DESIGNATION_AWARD:
-                holder = subject or self.city
-                if holder is None:
-                    return
-                self.add(node, KG.holder, holder)
+                self.add(node, KG.holder, subject)
                 self.add(node, KG.designation, obj)
                 for body in map(self.entity, fact.extra):
                     if body is not None:
                         self.add(node, KG.awardedBy, body)
-                self.awards.setdefault(holder, node)
+                self.awards.setdefault(subject, node)
             case Relation.PRIORITY_SUPPORT:
-                self.add(node, KG.beneficiary, subject)  # type: ignore[arg-type]
+                self.add(node, KG.beneficiary, subject)
                 self.add(node, KG.programme, obj)
                 if subject in self.awards:
-                    self.add(node, KG.dueTo, self.awards[subject])  # type: ignore[index]
+                    self.add(node, KG.dueTo, self.awards[subject])
             case Relation.INVESTMENT:
-                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.area, subject)
                 self.add(node, KG.investor, obj)
             case Relation.POLICY_ISSUANCE:
-                self.add(node, KG.issuer, subject)  # type: ignore[arg-type]
+                self.add(node, KG.issuer, subject)
                 self.add(node, KG.policy, obj)
             case Relation.COMPANY_PRESENCE:
-                self.add(node, KG.area, subject)  # type: ignore[arg-type]
+                self.add(node, KG.area, subject)
                 self.add(node, KG.company, obj)
         written = self.a.document.text[fact.object.span.start : fact.object.span.end]
         if len(written) == len(fact.object.surface):
-            self.add(node, KG.asWritten, Literal(written.strip("“”\"《》「」"), lang=ZH))
+            self.add(node, KG.asWritten, Literal(written.strip('“”"《》「」'), lang=ZH))
 
     def indicator(self, name: str) -> URIRef:
         node = entity_iri(EntityType.INDICATOR, f"name:{name_key(name)}")
@@ -185,10 +194,19 @@ class _Builder:
         self.add(node, RDFS.label, Literal(name, lang=ZH))
         return node
 
-    def observation(self, fact: Fact, q: Quantity, area: URIRef | None,
-                    describes: URIRef | None = None) -> URIRef:  # fmt: skip
-        node = statement_iri(self.a.document.id, "observation", q.indicator, str(q.value), q.unit,
-                             str(q.period), str(q.span), str(describes))  # fmt: skip
+    def observation(
+        self, fact: Fact, q: Quantity, area: URIRef | None, describes: URIRef | None = None
+    ) -> URIRef:
+        node = statement_iri(
+            self.a.document.id,
+            "observation",
+            q.indicator,
+            str(q.value),
+            q.unit,
+            str(q.period),
+            str(q.span),
+            str(describes),
+        )
         self.add(node, RDF.type, KG.Observation)
         self.add(node, KG.evidence, self.text_span(fact.evidence))
         self.add(node, KG.rule, Literal(fact.rule))
@@ -196,8 +214,11 @@ class _Builder:
         self.add(node, KG.value, Literal(q.value, datatype=XSD.decimal))
         self.add(node, KG.unit, Literal(q.unit))
         base, base_unit = base_value(q.value, q.unit)
-        self.add(node, KG.baseValue, Literal(base.normalize() if base == base.to_integral()
-                                             else base, datatype=XSD.decimal))  # fmt: skip
+        self.add(
+            node,
+            KG.baseValue,
+            Literal(base.normalize() if base == base.to_integral() else base, datatype=XSD.decimal),
+        )
         self.add(node, KG.baseUnit, Literal(base_unit))
         if q.period:
             self.add(node, KG.period, Literal(q.period))
@@ -213,16 +234,19 @@ class _Builder:
             self.add(node, KG.describes, describes)
         return node
 
-    def cluster_size(self, fact: Fact, node: URIRef, cluster: URIRef, area: URIRef | None,
-                     size: str) -> None:  # fmt: skip
+    def cluster_size(
+        self, fact: Fact, node: URIRef, cluster: URIRef, area: URIRef | None, size: str
+    ) -> None:
         if size[0] in "百千万":
             size = "一" + size  # 万亿元 alone is one 万亿
         match = QUANTITY.fullmatch(size)
         if match is None:
             return
         unit = normalised_unit(match["mag"], match["unit"])
-        label = next((e.labels[0] for e in self.a.entities
-                      if entity_iri(e.type, e.key) == cluster), "产业集群")  # fmt: skip
+        label = next(
+            (e.labels[0] for e in self.a.entities if entity_iri(e.type, e.key) == cluster),
+            "产业集群",
+        )
         q = Quantity(parse_number(match["num"]), unit, None, f"{label}规模", fact.evidence)
         if self.a.document.published:
             q = Quantity(q.value, q.unit, str(self.a.document.published.year), q.indicator, q.span)
@@ -245,4 +269,3 @@ def to_rdf(analysis: Analysis, lexicon: Lexicon) -> Graph:
     graph.bind("skos", str(SKOS))
     graph.bind("owl", str(OWL))
     return graph
-

@@ -12,18 +12,81 @@ from kg.records import EntityType, Mention, Sentence, Span
 QUOTED = re.compile(r"[“\"「『‘](?P<q>[^“”\"「」『』‘’\n,，。;；、]{1,40})[”\"」』’]")
 BOOK_TITLE = re.compile(r"《(?P<q>[^《》\n]{2,80})》")
 POLICY_HEADS = (
-    "规划", "方案", "意见", "办法", "政策", "措施", "计划", "条例", "通知", "纲要",
-    "决定", "规定", "细则", "指南", "指引", "清单", "目录", "若干政策", "实施意见",
-)  # fmt: skip
+    "规划",
+    "方案",
+    "意见",
+    "办法",
+    "政策",
+    "措施",
+    "计划",
+    "条例",
+    "通知",
+    "纲要",
+    "决定",
+    "规定",
+    "细则",
+    "指南",
+    "指引",
+    "清单",
+    "目录",
+    "若干政策",
+    "实施意见",
+)
 LIST_HEADS = ("榜单", "名单", "排行榜", "排名", "百强")
 INITIATIVE_HEADS = (
-    "活动", "行动", "战略", "工程", "模式", "计划", "机制", "平台", "改革", "攻坚",
-    "专项行动", "体系", "生态体系", "品牌", "制度", "服务", "工作法",
-)  # fmt: skip
-INITIATIVE_CUES = ("开展", "实施", "推进", "推行", "实行", "打造", "构建", "探索", "启动", "围绕",
-                   "深化", "落实", "依托", "全面推进", "深入开展", "积极构建")  # fmt: skip
-DESIGNATION_CUES = ("获评", "被认定为", "认定为", "入选", "评为", "荣获", "获得", "获批",
-                    "被评为", "荣列", "列入", "入围", "授予", "命名为", "成为")  # fmt: skip
+    "活动",
+    "行动",
+    "战略",
+    "工程",
+    "模式",
+    "计划",
+    "机制",
+    "平台",
+    "改革",
+    "攻坚",
+    "专项行动",
+    "体系",
+    "生态体系",
+    "品牌",
+    "制度",
+    "服务",
+    "工作法",
+)
+INITIATIVE_CUES = (
+    "开展",
+    "实施",
+    "推进",
+    "推行",
+    "实行",
+    "打造",
+    "构建",
+    "探索",
+    "启动",
+    "围绕",
+    "深化",
+    "落实",
+    "依托",
+    "全面推进",
+    "深入开展",
+    "积极构建",
+)
+DESIGNATION_CUES = (
+    "获评",
+    "被认定为",
+    "认定为",
+    "入选",
+    "评为",
+    "荣获",
+    "获得",
+    "获批",
+    "被评为",
+    "荣列",
+    "列入",
+    "入围",
+    "授予",
+    "命名为",
+    "成为",
+)
 COMPANY_LEGAL = re.compile(
     r"(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:集团股份有限公司|股份有限公司|有限责任公司"
     r"|集团有限公司|有限公司))"
@@ -36,9 +99,12 @@ BYLINE = re.compile(
     r"(?P<names>[^】\]()（）]+)[】\])）]"
 )
 BARE_BYLINE = re.compile(
-    r"^(?P<outlet>[^\s【】\[\]()（）]{2,12}?)(?:全媒体记者|首席记者|记者)\s+(?P<names>[^\n]{2,30})$", re.M
+    r"^(?P<outlet>[^\s【】\[\]()（）]{2,12}?)(?:全媒体记者|首席记者|记者)\s+(?P<names>[^\n]{2,30})$",
+    re.M,
 )
-ROLE_LINE = re.compile(r"^(?:编辑|责任编辑|责编|校对|审核)\s+(?P<names>[\u4e00-\u9fff]{2,4})\s*$", re.M)
+ROLE_LINE = re.compile(
+    r"^(?:编辑|责任编辑|责编|校对|审核)\s+(?P<names>[\u4e00-\u9fff]{2,4})\s*$", re.M
+)
 #: Common Chinese surnames (linguistic vocabulary): a titled name must start with one.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
@@ -52,7 +118,9 @@ TITLED_PERSON = re.compile(
     rf"(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=告诉|介绍|表示|认为|指出|说|称|正在|强调|坦言|透露|解释|[,，:：。（(])"
 )
-DATELINE = re.compile(r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电")
+DATELINE = re.compile(
+    r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电"
+)
 ROLE_NAMES = re.compile(
     r"(?:责任编辑|内容审核|总编辑|编辑|审核|校对|编审|监制|责编|作者|记者|通讯员)\s*[:：]\s*"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s,，、]+[\u4e00-\u9fff]{2,4})*)"
@@ -90,9 +158,9 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
             full = Span(span.start - 1 - len(prefix), base + match.end() + 2)
             surface = prefix + inner + "企业"
             yield Mention(full, surface, kind, None, "pattern:quoted-designation", surface)
-        elif kind is EntityType.INITIATIVE and (head := INITIATIVE_TAIL.match(after)):
-            full = Span(span.start, base + match.end() + head.end())
-            surface = inner + head.group()
+        elif kind is EntityType.INITIATIVE and (tail := INITIATIVE_TAIL.match(after)):
+            full = Span(span.start, base + match.end() + tail.end())
+            surface = inner + tail.group()
             yield Mention(full, surface, kind, None, "pattern:quoted-initiative", surface)
         elif kind is not None:
             yield Mention(span, inner, kind, None, f"pattern:quoted-{kind.value.lower()}")
@@ -121,12 +189,20 @@ def extend_designation(mention: Mention, sentence: Sentence, places: list[Mentio
         start -= len(prefix.group()) if prefix else 0
     if start == mention.span.start:
         return mention
-    surface = sentence.normalised[start - sentence.span.start : mention.span.start - sentence.span.start]
-    return Mention(Span(start, mention.span.end), surface + mention.surface, mention.type,
-                   mention.key, mention.rule, mention.canonical)  # fmt: skip
+    surface = sentence.normalised[
+        start - sentence.span.start : mention.span.start - sentence.span.start
+    ]
+    return Mention(
+        Span(start, mention.span.end),
+        surface + mention.surface,
+        mention.type,
+        mention.key,
+        mention.rule,
+        mention.canonical,
+    )
 
 
-INDUSTRY_CONTEXT_AFTER = ("产业", "行业", "领域", "集群", "“", "\"")
+INDUSTRY_CONTEXT_AFTER = ("产业", "行业", "领域", "集群", "“", '"')
 PROGRAMME_CUES = re.compile(r"(?:获|入选|纳入|获批|申报|争取|列入|支持)[\u4e00-\u9fff]{0,6}$")
 
 
@@ -202,21 +278,39 @@ def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -
                 continue
             place = place_end.get(start)
             if place is not None and place.type in (
-                EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT
+                EntityType.CITY,
+                EntityType.PROVINCE,
+                EntityType.DISTRICT,
             ):
                 span = Span(place.span.start, base + start + len(name))
                 canonical = f"{place.canonical or place.surface}{entry.label}"
-                yield Mention(span, text[span.start - base : span.end - base],
-                              EntityType.GOVERNMENT_BODY, f"body:{canonical}", "pattern:place-body",
-                              canonical)  # fmt: skip
-            elif start > 0 and text[start - 1] in "市省区县" and (
-                start < 2 or not "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "我全本该"
+                yield Mention(
+                    span,
+                    text[span.start - base : span.end - base],
+                    EntityType.GOVERNMENT_BODY,
+                    f"body:{canonical}",
+                    "pattern:place-body",
+                    canonical,
+                )
+            elif (
+                start > 0
+                and text[start - 1] in "市省区县"
+                and (
+                    start < 2
+                    or not "\u4e00" <= text[start - 2] <= "\u9fff"
+                    or text[start - 2] in "我全本该"
+                )
             ):
                 level = text[start - 1]
                 span = Span(base + start - 1, base + start + len(name))
-                yield Mention(span, text[start - 1 : start + len(name)],
-                              EntityType.GOVERNMENT_BODY, f"local-body:{level}:{entry.label}",
-                              "pattern:local-body", f"{level}{entry.label}")  # fmt: skip
+                yield Mention(
+                    span,
+                    text[start - 1 : start + len(name)],
+                    EntityType.GOVERNMENT_BODY,
+                    f"local-body:{level}:{entry.label}",
+                    "pattern:local-body",
+                    f"{level}{entry.label}",
+                )
             break
 
 
@@ -233,8 +327,13 @@ def company_mentions(sentence: Sentence) -> Iterator[Mention]:
             offset += 1
         start = match.start("name") + offset
         legal = name[offset:]
-        yield Mention(Span(base + start, base + match.end("name")), legal,
-                      EntityType.COMPANY, None, "pattern:company-legal-name")  # fmt: skip
+        yield Mention(
+            Span(base + start, base + match.end("name")),
+            legal,
+            EntityType.COMPANY,
+            None,
+            "pattern:company-legal-name",
+        )
         yield from _short_name_beside(text, base, start, match.end("name"), legal)
 
 
@@ -243,11 +342,17 @@ SHORT_BEFORE = re.compile(r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[(（]$")
 
 
 def _short_name_beside(text: str, base: int, start: int, end: int, legal: str) -> Iterator[Mention]:
-    """``广东生益科技股份有限公司（生益科技）`` and ``vivo（维沃移动通信有限公司）``: one company."""
+    """``广东生益科技股份有限公司（生益科技）``, ``vivo（维沃移动通信有限公司）``: one company."""
     if after := SHORT_AFTER.match(text, end):
         span = Span(base + after.start("short"), base + after.end("short"))
-        yield Mention(span, after["short"], EntityType.COMPANY, None, "pattern:company-short-name",
-                      canonical=legal)  # fmt: skip
+        yield Mention(
+            span,
+            after["short"],
+            EntityType.COMPANY,
+            None,
+            "pattern:company-short-name",
+            canonical=legal,
+        )
     if before := SHORT_BEFORE.search(text, 0, start):
         short = before["short"]
         cut = NAME_BREAKERS.match(short)
@@ -255,8 +360,9 @@ def _short_name_beside(text: str, base: int, start: int, end: int, legal: str) -
         short = text[short_start : before.end("short")]
         if len(short) >= 2:
             span = Span(base + short_start, base + before.end("short"))
-            yield Mention(span, short, EntityType.COMPANY, None, "pattern:company-short-name",
-                          canonical=legal)  # fmt: skip
+            yield Mention(
+                span, short, EntityType.COMPANY, None, "pattern:company-short-name", canonical=legal
+            )
 
 
 def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
@@ -267,26 +373,48 @@ def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
         for name in re.finditer(r"[^,，、\s]+", match.group("value")):
             if kind is EntityType.ORGANIZATION or PERSON_NAME.fullmatch(name.group()):
                 span = Span(value_start + name.start(), value_start + name.end())
-                yield Mention(span, name.group(), kind, None, f"pattern:front-matter-{match['key']}")
+                yield Mention(
+                    span, name.group(), kind, None, f"pattern:front-matter-{match['key']}"
+                )
     head_end = min(len(text), body_start + 400)
     for match in BYLINE.finditer(text, body_start, head_end):
         if match["outlet"]:
-            yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
-                          EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
+            yield Mention(
+                Span(match.start("outlet"), match.end("outlet")),
+                match["outlet"],
+                EntityType.ORGANIZATION,
+                None,
+                "pattern:byline-outlet",
+            )
         yield from _names(match.group("names"), match.start("names"), "pattern:byline-author")
     for match in BARE_BYLINE.finditer(text, body_start, head_end):
-        yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
-                      EntityType.ORGANIZATION, None, "pattern:byline-outlet")  # fmt: skip
+        yield Mention(
+            Span(match.start("outlet"), match.end("outlet")),
+            match["outlet"],
+            EntityType.ORGANIZATION,
+            None,
+            "pattern:byline-outlet",
+        )
         names = re.sub(r"(?:实习生|通讯员|摄影|摄)", " ", match["names"])
         yield from _names(names, match.start("names"), "pattern:byline-author")
     for match in ROLE_LINE.finditer(text, body_start):
         yield from _names(match["names"], match.start("names"), "pattern:byline-role")
     for match in TITLED_PERSON.finditer(text, body_start):
-        yield Mention(Span(match.start("name"), match.end("name")), match["name"],
-                      EntityType.PERSON, None, "pattern:titled-person")  # fmt: skip
+        yield Mention(
+            Span(match.start("name"), match.end("name")),
+            match["name"],
+            EntityType.PERSON,
+            None,
+            "pattern:titled-person",
+        )
     for match in DATELINE.finditer(text, body_start, head_end):
-        yield Mention(Span(match.start("outlet"), match.end("outlet")), match["outlet"],
-                      EntityType.ORGANIZATION, None, "pattern:dateline-outlet")  # fmt: skip
+        yield Mention(
+            Span(match.start("outlet"), match.end("outlet")),
+            match["outlet"],
+            EntityType.ORGANIZATION,
+            None,
+            "pattern:dateline-outlet",
+        )
     for match in ROLE_NAMES.finditer(text, body_start):
         yield from _names(match.group("names"), match.start("names"), "pattern:byline-role")
 

@@ -36,11 +36,15 @@ VERB_CUT = re.compile(
     r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fff])"
 )
 AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
-CLUSTER_SIZE_BEFORE = re.compile(r"集群(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)?$")
+CLUSTER_SIZE_BEFORE = re.compile(
+    r"集群(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)?$"
+)
 TARGET = re.compile(r"力争|目标|预计|计划到|到20\d\d年|将达到|有望|争取")
 DESIGNATION_AFTER = re.compile(r"(?:企业)?(?:获评|入选|被认定为|认定为|荣获|荣列|被评为|成为)")
 FALL = re.compile(r"(?:下降|减少|下滑|回落|降低)$")
-COMPARISON = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上半年|一季度|年初|上月|上年同期|去年同期)(?:同期)?)")
+COMPARISON = re.compile(
+    r"(?:同比|环比|(?:比|较)(?:上年|去年|上半年|一季度|年初|上月|上年同期|去年同期)(?:同期)?)"
+)
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
@@ -73,7 +77,9 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         floor = match.end()
         if name is None:
             continue  # a list's declared count (A、B等6家企业)
-        after = _indicator_after(masked, match.end()) if (match["unit"] or "-") in COUNT_UNITS else ""
+        after = (
+            _indicator_after(masked, match.end()) if (match["unit"] or "-") in COUNT_UNITS else ""
+        )
         if after and (not name or _noun_follows(masked, match.end())):
             name, floor = after, match.end() + len(after)
         if name and (fall := FALL.search(name)) and value > 0:
@@ -89,8 +95,9 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         rank = int(value) if match["unit"] == "位" else None
         approximation = match["pre"] or match["post"] or match["trail"]
         written = _as_written(ctx, name, match.start())
-        quantity = Quantity(value, unit, period, written, ctx.span(match.start(), match.end()),
-                            approximation, rank)  # fmt: skip
+        quantity = Quantity(
+            value, unit, period, written, ctx.span(match.start(), match.end()), approximation, rank
+        )
         previous = quantity
         area = _area(ctx, name_start, match.start())
         fact = Fact(Relation.OBSERVATION, area, quantity, ctx.sentence.span, "rule:figures")
@@ -127,7 +134,11 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
         return True  # 超十亿元项目: a size class, not a figure
     if match["unit"] == "个" and after.startswith("月"):
         return True  # 连续4个月: a duration
-    if match["unit"] in ("G", None) and after[:1] and ("\u4e00" <= after[0] <= "\u9fff" or after[0].isalnum()):
+    if (
+        match["unit"] in ("G", None)
+        and after[:1]
+        and ("\u4e00" <= after[0] <= "\u9fff" or after[0].isalnum())
+    ):
         return match["unit"] == "G" or not match["unit"]
     return bool(match["unit"] == "%" and after.startswith("的"))
 
@@ -164,7 +175,7 @@ def _indicator_after(text: str, start: int) -> str:
 
 
 def _clean(raw: str, places: tuple[str, ...]) -> str:
-    name = COMPARISON.sub("", raw.strip(" “”\"《》"))
+    name = COMPARISON.sub("", raw.strip(' “”"《》'))
     for _ in range(3):
         name = LEADING_NOISE.sub("", name)
         for place in places:
@@ -179,7 +190,9 @@ def _clean(raw: str, places: tuple[str, ...]) -> str:
     return name
 
 
-def _range_end(periods: list[PeriodMatch], position: int, text: str, period: str | None) -> str | None:
+def _range_end(
+    periods: list[PeriodMatch], position: int, text: str, period: str | None
+) -> str | None:
     """In ``2019年—2021年,…由A跃升至B`` A is of the first year and B of the last."""
     ranges = [p for p in periods if p.start_period and p.end <= position and not p.is_base]
     if not ranges or period != ranges[-1].period:
@@ -225,7 +238,9 @@ def _attach_rank(
         rank = 1
     else:
         rank = int(number) if number.isdigit() else int(chinese_number(number))
-    scope = (rank_match["scope"] or rank_match["scope2"] or rank_match["scope3"] or "").strip() or None
+    scope = (
+        rank_match["scope"] or rank_match["scope2"] or rank_match["scope3"] or ""
+    ).strip() or None
     before = [(i, f) for i, (f, end) in enumerate(facts) if end <= rank_match.start()]
     clause_start = max((s for s, _ in clauses(text) if s <= rank_match.start()), default=0)
     places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
@@ -236,17 +251,29 @@ def _attach_rank(
         index, fact = before[-1]
         assert isinstance(fact.object, Quantity)
         q = fact.object
-        ranked = Quantity(q.value, q.unit, q.period, q.indicator, q.span, q.approximation, rank, scope)
+        ranked = Quantity(
+            q.value, q.unit, q.period, q.indicator, q.span, q.approximation, rank, scope
+        )
         facts = list(facts)
-        facts[index] = (Fact(fact.relation, fact.subject, ranked, fact.evidence, fact.rule), facts[index][1])
+        facts[index] = (
+            Fact(fact.relation, fact.subject, ranked, fact.evidence, fact.rule),
+            facts[index][1],
+        )
         return facts
     name_start, name = _indicator_before(text, rank_match.start(), clause_start, places)
     if not name:
         return facts
     name = _as_written(ctx, name, rank_match.start())
-    quantity = Quantity(Decimal(rank), "位", _period_at(periods, rank_match.start(), text), name,
-                        Span(ctx.base + rank_match.start(), ctx.base + rank_match.end()), None, rank,
-                        scope)  # fmt: skip
+    quantity = Quantity(
+        Decimal(rank),
+        "位",
+        _period_at(periods, rank_match.start(), text),
+        name,
+        Span(ctx.base + rank_match.start(), ctx.base + rank_match.end()),
+        None,
+        rank,
+        scope,
+    )
     area = _area(ctx, name_start, rank_match.start())
     fact = Fact(Relation.OBSERVATION, area, quantity, ctx.sentence.span, "rule:figures-rank")
     return [*facts, (fact, rank_match.end())]
@@ -272,6 +299,11 @@ def table_rows(ctx: SentenceContext) -> Iterator[Fact]:
         cell = match[column]
         if not re.match(r"-?\d", cell):
             continue
-        quantity = Quantity(parse_number(cell.lstrip("-")) * (-1 if cell.startswith("-") else 1),
-                            unit, period, name, span)  # fmt: skip
+        quantity = Quantity(
+            parse_number(cell.lstrip("-")) * (-1 if cell.startswith("-") else 1),
+            unit,
+            period,
+            name,
+            span,
+        )
         yield Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:table-row")

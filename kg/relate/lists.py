@@ -12,14 +12,65 @@ CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
 QUOTES = "“”\"'‘’「」『』《》"
 #: Words after which the first item of an enumeration begins (verbs and function words).
 LEAD_CUES = (
-    "突出打造", "着力发展", "前瞻布局", "高位嫁接", "成功引进", "重点发展", "加快发展",
-    "大力发展", "培育壮大", "发展壮大", "做大做强", "做强做优",
-    "发展", "打造", "布局", "嫁接", "培育", "壮大", "聚焦", "形成", "引进", "引入", "招引",
-    "签约", "包括", "涵盖", "拥有", "建设", "推动", "提升", "做强", "做大", "做优", "获得",
-    "享受", "围绕", "瞄准", "构建", "其中", "如", "以", "获", "有", "是", "为", "将", "对",
-    "坚持", "推进", "依托", "培育", "大力培育", "把", "将",
-    "现已", "已", "共", "的",
-)  # fmt: skip
+    "突出打造",
+    "着力发展",
+    "前瞻布局",
+    "高位嫁接",
+    "成功引进",
+    "重点发展",
+    "加快发展",
+    "大力发展",
+    "培育壮大",
+    "发展壮大",
+    "做大做强",
+    "做强做优",
+    "发展",
+    "打造",
+    "布局",
+    "嫁接",
+    "培育",
+    "壮大",
+    "聚焦",
+    "形成",
+    "引进",
+    "引入",
+    "招引",
+    "签约",
+    "包括",
+    "涵盖",
+    "拥有",
+    "建设",
+    "推动",
+    "提升",
+    "做强",
+    "做大",
+    "做优",
+    "获得",
+    "享受",
+    "围绕",
+    "瞄准",
+    "构建",
+    "其中",
+    "如",
+    "以",
+    "获",
+    "有",
+    "是",
+    "为",
+    "将",
+    "对",
+    "坚持",
+    "推进",
+    "依托",
+    "培育",
+    "大力培育",
+    "把",
+    "将",
+    "现已",
+    "已",
+    "共",
+    "的",
+)
 COUNT_AFTER = re.compile(r"等(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>个|家|项|条|大|类|批|所)")
 LEADING_QUANTITY = re.compile(r"^(?P<q>\d+(?:\.\d+)?(?:万亿|亿|万)?元?|[百千]亿(?:元)?)")
 
@@ -108,7 +159,11 @@ def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
         text, offset = text[match.end() :], offset + match.end()
     while text and text[0] in QUOTES:
         text, offset = text[1:], offset + 1
-    if len(text) < 2 or len(text) > max_item or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+]+", text):
+    if (
+        len(text) < 2
+        or len(text) > max_item
+        or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+]+", text)
+    ):
         return None
     return Item(start + offset, start + offset + len(text), text, size)
 

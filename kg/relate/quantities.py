@@ -7,8 +7,20 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 
@@ -21,7 +33,9 @@ QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|不足|逾|超|近|约|大约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?=[万亿]))"
     r"(?P<mag>万亿|亿|万)?(?P<post>余|多)?"
-    r"(?P<unit>元|个百分点|百分点|个位次|%|万吨|吨|G|平方米|亩|倍|千瓦|兆瓦|辆|[" + COUNT_UNITS + r"])?"
+    r"(?P<unit>元|个百分点|百分点|个位次|%|万吨|吨|G|平方米|亩|倍|千瓦|兆瓦|辆|["
+    + COUNT_UNITS
+    + r"])?"
     r"(?P<trail>以上|左右)?"
 )
 RANK = re.compile(
@@ -36,7 +50,10 @@ RANK = re.compile(
 # Periods: the longest forms first. Each match gives (start, end) months or a single year.
 _YEAR = r"(?:(?P<y>(?:19|20)\d\d)年?|(?P<rel>今年|去年|上年|前年|当年|本年))"
 PERIODS = (
-    ("range-years", re.compile(r"(?P<y1>(?:19|20)\d\d)年?\s*[—–\-~～至到]+\s*(?P<y2>(?:19|20)\d\d)年")),
+    (
+        "range-years",
+        re.compile(r"(?P<y1>(?:19|20)\d\d)年?\s*[—–\-~～至到]+\s*(?P<y2>(?:19|20)\d\d)年"),
+    ),
     ("months", re.compile(_YEAR + r"(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月")),
     ("quarters", re.compile("(?:" + _YEAR + r")?(?:前三季度|前3季度)")),
     ("half", re.compile("(?:" + _YEAR + r")?(?P<half>上半年|下半年)")),

@@ -17,14 +17,41 @@ from kg.relate.lists import COUNT_AFTER, Item, clauses, enumeration_before, spli
 from kg.relate.quantities import find_periods, parse_number
 
 PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
-HOLDER_TYPES = (*PLACE_TYPES, EntityType.COMPANY, EntityType.GOVERNMENT_BODY,
-                EntityType.ORGANIZATION)  # fmt: skip
+HOLDER_TYPES = (
+    *PLACE_TYPES,
+    EntityType.COMPANY,
+    EntityType.GOVERNMENT_BODY,
+    EntityType.ORGANIZATION,
+)
 DESIGNATION_TRAILERS = ("榜单", "名单", "称号", "荣誉", "行列", "之一", "名录", "荣誉称号")
 DESIGNATION_HEADS = (
-    "示范", "标杆", "冠军", "小巨人", "企业", "供应商", "基地", "园区", "工厂", "城市", "市",
-    "区", "县", "集群", "中心", "品牌", "榜单", "名单", "目录", "百强", "强", "试验区", "示范区",
-    "(州)", "场景", "平台",
-)  # fmt: skip
+    "示范",
+    "标杆",
+    "冠军",
+    "小巨人",
+    "企业",
+    "供应商",
+    "基地",
+    "园区",
+    "工厂",
+    "城市",
+    "市",
+    "区",
+    "县",
+    "集群",
+    "中心",
+    "品牌",
+    "榜单",
+    "名单",
+    "目录",
+    "百强",
+    "强",
+    "试验区",
+    "示范区",
+    "(州)",
+    "场景",
+    "平台",
+)
 SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排")
 SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|得到)")
 INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)")
@@ -74,9 +101,23 @@ class SentenceContext:
 Rule = Callable[[SentenceContext], Iterator[Fact]]
 
 
-def _fact(ctx: SentenceContext, relation: Relation, subject: Mention | None,
-          obj: Mention, rule: str, *qualifiers: tuple[str, str],
-          extra: tuple[Mention, ...] = ()) -> Fact:  # fmt: skip
+def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _fact(
+    ctx: SentenceContext,
+    relation: Relation,
+    subject: Mention | None,
+    obj: Mention,
+    rule: str,
+    *qualifiers: tuple[str, str],
+    extra: tuple[Mention, ...] = (),
+) -> Fact:
     kept = tuple(q for q in qualifiers if q[1])
     return Fact(relation, subject, obj, ctx.sentence.span, rule, kept, extra)
 
@@ -118,9 +159,15 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                         if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
                             continue
                         industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:tier-list")
-                        yield _fact(ctx, Relation.INDUSTRY_PRIORITY, subject, industry,
-                                    "rule:industry-tiers", ("tier", tier),
-                                    ("count", str(enumeration.count or "")))  # fmt: skip
+                        yield _fact(
+                            ctx,
+                            Relation.INDUSTRY_PRIORITY,
+                            subject,
+                            industry,
+                            "rule:industry-tiers",
+                            ("tier", tier),
+                            ("count", str(enumeration.count or "")),
+                        )
 
 
 _COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
@@ -130,14 +177,17 @@ LIST_TO_TIER = re.compile(
 
 
 def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | None:
-    """Where the list before a tier word ends: at ``等N个…``, ``列为五大…`` or the quote before it."""
+    """Where the list before a tier word ends: at ``等N个…``, ``列为五大…`` or the quote
+    before it."""
     window = text[clause_start:alias_start]
-    if match := LIST_TO_TIER.search(window.rstrip("“”\"「」")):
+    if match := LIST_TO_TIER.search(window.rstrip('“”"「」')):
         return clause_start + match.start()
-    stripped = window.rstrip("“”\"「」")
+    stripped = window.rstrip('“”"「」')
     if stripped and stripped[-1] not in "等个" and len(stripped) < len(window):
         return clause_start + len(stripped)
-    if match := re.search(r"是[\u4e00-\u9fff]{0,12}?的?$", window):  # 家电是佛山最具竞争力的优势产业
+    if match := re.search(
+        r"是[\u4e00-\u9fff]{0,12}?的?$", window
+    ):  # 家电是佛山最具竞争力的优势产业
         return clause_start + match.start()
     return None
 
@@ -177,25 +227,40 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
                 cluster = _cluster_mention(ctx, item, match, single=not (match["count"] or pronoun))
                 industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:cluster-industry")
                 size = item.size or _size_after(text, match.end())
-                yield _fact(ctx, Relation.CLUSTER_PRESENCE, subject, cluster, "rule:clusters",
-                            ("count", count), ("size", size or ""), extra=(industry,))  # fmt: skip
+                yield _fact(
+                    ctx,
+                    Relation.CLUSTER_PRESENCE,
+                    subject,
+                    cluster,
+                    "rule:clusters",
+                    ("count", count),
+                    ("size", size or ""),
+                    extra=(industry,),
+                )
                 if tier is not None:
-                    yield _fact(ctx, Relation.INDUSTRY_PRIORITY, subject, industry,
-                                "rule:clusters-tier", ("tier", tier), ("count", count))  # fmt: skip
+                    yield _fact(
+                        ctx,
+                        Relation.INDUSTRY_PRIORITY,
+                        subject,
+                        industry,
+                        "rule:clusters-tier",
+                        ("tier", tier),
+                        ("count", count),
+                    )
 
 
 def _tier_in(lexicon: Lexicon, phrase: str) -> str | None:
     """The tier a phrase ends with: 千亿级主导产业 → pillar."""
-    names = sorted(((n, e.id) for e in lexicon.entries("tiers") for n in e.names),
-                   key=lambda pair: -len(pair[0]))  # fmt: skip
+    names = sorted(
+        ((n, e.id) for e in lexicon.entries("tiers") for n in e.names),
+        key=lambda pair: -len(pair[0]),
+    )
     return next((tier for name, tier in names if phrase.endswith(name)), None)
 
 
 def _listed_before(ctx: SentenceContext, end: int) -> tuple[Item, ...]:
     """The items of the last ``A和B作为两大…`` list before ``end`` in the sentence."""
-    last = None
-    for last in LIST_BEFORE_COUNT.finditer(ctx.text, 0, end):
-        pass
+    last = last_match(LIST_BEFORE_COUNT, ctx.text, 0, end)
     if last is None:
         return ()
     clause_start = max((s for s, e in clauses(ctx.text) if s <= last.start()), default=0)
@@ -206,7 +271,9 @@ def _listed_before(ctx: SentenceContext, end: int) -> tuple[Item, ...]:
     return tuple(i for raw in enumeration.items for i in split_conjoined(raw, known))
 
 
-def _cluster_mention(ctx: SentenceContext, item: Item, match: re.Match[str], *, single: bool) -> Mention:
+def _cluster_mention(
+    ctx: SentenceContext, item: Item, match: re.Match[str], *, single: bool
+) -> Mention:
     """A single cluster is named as written, place included (苏州工业园区生物医药产业集群); an item
     of a list (5500亿电子信息、…等6个产业集群) by its industry + 产业集群."""
     if single:
@@ -215,11 +282,21 @@ def _cluster_mention(ctx: SentenceContext, item: Item, match: re.Match[str], *, 
             if mention.type in PLACE_TYPES and mention.span.end - ctx.base == item.start:
                 start = mention.span.start - ctx.base
         surface = ctx.text[start : match.end()]
-        return Mention(ctx.span(start, match.end()), surface, EntityType.INDUSTRY_CLUSTER,
-                       f"cluster:{item.text}", "pattern:cluster")  # fmt: skip
-    return Mention(ctx.span(item.start, item.end), item.text, EntityType.INDUSTRY_CLUSTER,
-                   f"cluster:{item.text}", "pattern:cluster-list",
-                   canonical=f"{item.text}产业集群")  # fmt: skip
+        return Mention(
+            ctx.span(start, match.end()),
+            surface,
+            EntityType.INDUSTRY_CLUSTER,
+            f"cluster:{item.text}",
+            "pattern:cluster",
+        )
+    return Mention(
+        ctx.span(item.start, item.end),
+        item.text,
+        EntityType.INDUSTRY_CLUSTER,
+        f"cluster:{item.text}",
+        "pattern:cluster-list",
+        canonical=f"{item.text}产业集群",
+    )
 
 
 def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> Item | None:
@@ -233,16 +310,21 @@ def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> I
     head = re.sub(r"^(?:此外|其中|同时|目前|全市|我市|该市|首个|一批)", "", head)
     start = end - len(head)
     head = re.sub(r"(?:千亿|百亿|万亿|五千亿)级$|级$", "", head)
-    if len(head) < 2 or CLUSTER_NOT.search(head) or not match.group().endswith("产业集群") and (
-        ctx.text[match.end() : match.end() + 2] in ("名单", "称号")
+    if (
+        len(head) < 2
+        or CLUSTER_NOT.search(head)
+        or not match.group().endswith("产业集群")
+        and (ctx.text[match.end() : match.end() + 2] in ("名单", "称号"))
     ):
         return None
     return Item(start, start + len(head), head)
 
 
 def _size_after(text: str, end: int) -> str | None:
-    match = re.match(r"(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千万]亿元?)",
-                     text[end:])  # fmt: skip
+    match = re.match(
+        r"(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千万]亿元?)",
+        text[end:],
+    )
     return match["q"] if match else None
 
 
@@ -266,19 +348,40 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
             yield _count_of_holders(ctx, designation, count)
         if holders is None:
             continue
-        by = next((m for m in ctx.within(cue.end(), c_end)
-                   if m.type == EntityType.GOVERNMENT_BODY
-                   and m.span.end <= designation.span.start), None)  # fmt: skip
-        by = by or next((m for m in reversed(ctx.within(0, cue.start()))
-                         if m.type == EntityType.GOVERNMENT_BODY
-                         and re.match(r"(?:通报|表扬|认定|评定|授予|发布|公布|批准|命名)",
-                                      text[m.span.end - ctx.base :])), None)  # fmt: skip
+        by = next(
+            (
+                m
+                for m in ctx.within(cue.end(), c_end)
+                if m.type == EntityType.GOVERNMENT_BODY and m.span.end <= designation.span.start
+            ),
+            None,
+        )
+        by = by or next(
+            (
+                m
+                for m in reversed(ctx.within(0, cue.start()))
+                if m.type == EntityType.GOVERNMENT_BODY
+                and re.match(
+                    r"(?:通报|表扬|认定|评定|授予|发布|公布|批准|命名)",
+                    text[m.span.end - ctx.base :],
+                )
+            ),
+            None,
+        )
         level = _level(designation.surface)
-        for holder in holders or [None]:
-            yield _fact(ctx, Relation.DESIGNATION_AWARD, holder, designation, "rule:designations",
-                        ("date", _date_of(ctx)), ("level", level),
-                        ("count", str(int(parse_number(count["n"]))) if count else ""),
-                        extra=(by,) if by else ())  # fmt: skip
+        receivers: list[Mention | None] = list(holders) or [None]  # None: the article's city
+        for holder in receivers:
+            yield _fact(
+                ctx,
+                Relation.DESIGNATION_AWARD,
+                holder,
+                designation,
+                "rule:designations",
+                ("date", _date_of(ctx)),
+                ("level", level),
+                ("count", str(int(parse_number(count["n"]))) if count else ""),
+                extra=(by,) if by else (),
+            )
 
 
 HOLDER_COUNT = re.compile(r"(?P<n>\d+)(?P<unit>家|个|项|所|座)(?:企业)?")
@@ -287,8 +390,13 @@ HOLDER_COUNT = re.compile(r"(?P<n>\d+)(?P<unit>家|个|项|所|座)(?:企业)?")
 def _count_of_holders(ctx: SentenceContext, designation: Mention, count: re.Match[str]) -> Fact:
     """``A、B等15家企业获评D``: how many hold the title, as a figure of the city."""
     value = parse_number(count["n"])
-    quantity = Quantity(value, count["unit"], None, designation.surface,
-                        ctx.span(count.start("n"), count.end("unit")))  # fmt: skip
+    quantity = Quantity(
+        value,
+        count["unit"],
+        None,
+        designation.surface,
+        ctx.span(count.start("n"), count.end("unit")),
+    )
     return Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:designation-count")
 
 
@@ -298,7 +406,10 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
             return mention
     phrase_start = start
     for mention in ctx.within(start, end):  # skip an awarding body written before the title
-        if mention.type == EntityType.GOVERNMENT_BODY and mention.span.start - ctx.base <= start + 1:
+        if (
+            mention.type == EntityType.GOVERNMENT_BODY
+            and mention.span.start - ctx.base <= start + 1
+        ):
             phrase_start = mention.span.end - ctx.base
     phrase = ctx.text[phrase_start:end]
     if (index := phrase.rfind("的")) >= 0 and len(phrase) - index > 4:
@@ -308,7 +419,7 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     for trailer in DESIGNATION_TRAILERS:
         if phrase.endswith(trailer) and len(phrase) > len(trailer) + 2:
             phrase = phrase[: -len(trailer)]
-    phrase = phrase.strip("“”\"《》")
+    phrase = phrase.strip('“”"《》')
     if not (4 <= len(phrase) <= 30) or not phrase.endswith(DESIGNATION_HEADS):
         return None
     if re.search(r"首个|首家|第一个|唯一|之一|重要|最大|主力|典型|缩影|关键", phrase):
@@ -317,18 +428,26 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
         return None
     entry = ctx.lexicon.lookup(phrase)
     key = f"designations:{entry.id}" if entry and entry.type == EntityType.DESIGNATION else None
-    return Mention(ctx.span(phrase_start, phrase_start + len(phrase)), phrase,
-                   EntityType.DESIGNATION, key, "pattern:designation-phrase")  # fmt: skip
+    return Mention(
+        ctx.span(phrase_start, phrase_start + len(phrase)),
+        phrase,
+        EntityType.DESIGNATION,
+        key,
+        "pattern:designation-phrase",
+    )
 
 
 def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[Mention] | None:
     """Who received it: named holders, [] for the article's city, None when unnamed (15家入选)."""
     inside = ctx.within(c_start, cue_start)
     known = [
-        m for m in inside
+        m
+        for m in inside
         if m.type in HOLDER_TYPES
-        and not any(o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in inside)
-    ]  # fmt: skip
+        and not any(
+            o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in inside
+        )
+    ]
     if known:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
     window = ctx.text[c_start:cue_start]
@@ -341,16 +460,22 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if end is not None:
         enumeration = enumeration_before(ctx.text, c_start, end)
         if enumeration is not None:
-            return [ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
-                    for i in enumeration.items]  # fmt: skip
+            return [
+                ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
+                for i in enumeration.items
+            ]
     if re.search(r"\d+(?:家|个|项)", window) or window.strip(" 正式已先后均还也被") != "":
-        return None if re.search(r"\d+(?:家|个|项)", window) else _single_holder(ctx, c_start, window)
+        return (
+            None if re.search(r"\d+(?:家|个|项)", window) else _single_holder(ctx, c_start, window)
+        )
     return []
 
 
 def _single_holder(ctx: SentenceContext, c_start: int, window: str) -> list[Mention] | None:
     name = re.sub(r"(?:正式|已|先后|均|还|也|被|成功|再次|首次)+$", "", window)
-    if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(("我", "全", "该")):
+    if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
+        ("我", "全", "该")
+    ):
         item = Item(c_start, c_start + len(name), name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return [] if name.startswith(("我市", "全市", "该市", "我区", "全区")) else None
@@ -380,21 +505,22 @@ def _date_of(ctx: SentenceContext) -> str:
 
 # ----------------------------------------------------------------------------- support
 SUPPORT_INCLUSION = re.compile(
-    r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?(?:范围|名单|计划|试点)"
+    r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
+    r"(?:范围|名单|计划|试点)"
 )
 
 
 def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
-    """``获A、B和C优先支持`` and ``将在A、B等方面获得优先支持``: programmes that support the city."""
+    """``获A、B和C优先支持`` and ``在A、B等方面获得优先支持``: programmes supporting the city."""
     text = ctx.text
     for cue in SUPPORT_CUE.finditer(text):
-        lead = None
-        for lead in SUPPORT_LEAD.finditer(text, 0, cue.start()):
-            pass
+        lead = last_match(SUPPORT_LEAD, text, 0, cue.start())
         if lead is None:
             continue
         start, end = lead.end(), cue.start()
-        if inner := re.search(r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", text[: lead.start()]):
+        if inner := re.search(
+            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", text[: lead.start()]
+        ):
             start, end = inner.start("list"), inner.end("list")
         enumeration = enumeration_before(text, start, end, max_item=48)
         if enumeration is None:
@@ -407,13 +533,19 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
                     continue
                 item = _without_quantifier(item)
                 programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
-                yield _fact(ctx, Relation.PRIORITY_SUPPORT, subject, programme,
-                            "rule:priority-support")  # fmt: skip
+                yield _fact(
+                    ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
+                )
     for match in SUPPORT_INCLUSION.finditer(text):
         item = Item(match.start("x"), match.end("x"), match["x"])
         programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-inclusion")
-        yield _fact(ctx, Relation.PRIORITY_SUPPORT, _place_before(ctx, 0, match.start()), programme,
-                    "rule:priority-support")  # fmt: skip
+        yield _fact(
+            ctx,
+            Relation.PRIORITY_SUPPORT,
+            _place_before(ctx, 0, match.start()),
+            programme,
+            "rule:priority-support",
+        )
 
 
 def _without_quantifier(item: Item) -> Item:
@@ -442,10 +574,13 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
         if stop < 0:
             continue
         enumeration = enumeration_before(text, list_start, stop, max_item=40)
-        if enumeration is None or (cue is None and not text.startswith(("企业", "公司", "集团"),
-                                                                           stop + 1)):
+        if enumeration is None or (
+            cue is None and not text.startswith(("企业", "公司", "集团"), stop + 1)
+        ):
             continue
-        count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
+        count = re.search(
+            r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end]
+        )
         number = (count["n"] or count["m"]) if count else ""
         subject = _place_before(ctx, c_start, list_start)
         for raw in enumeration.items:
@@ -453,8 +588,9 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
             if item is None:
                 continue
             company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
-            yield _fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments",
-                        ("count", number))  # fmt: skip
+            yield _fact(
+                ctx, Relation.INVESTMENT, subject, company, "rule:investments", ("count", number)
+            )
 
 
 PROJECT_DESCRIPTION = re.compile(
@@ -489,7 +625,9 @@ def policies(ctx: SentenceContext) -> Iterator[Fact]:
             continue
         start = mention.span.start - ctx.base
         issued = ISSUE_CUE.search(text, 0, start)
-        implemented = IMPLEMENT_CUE.search(text, 0, start) and mention.surface.startswith(city_names)
+        implemented = IMPLEMENT_CUE.search(text, 0, start) and mention.surface.startswith(
+            city_names
+        )
         if not issued and not implemented:
             continue
         subject = _place_before(ctx, 0, start)
@@ -504,7 +642,9 @@ def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
     return tuple(names)
 
 
-COMPANY_LIST_HEAD = re.compile(r"等(?:\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)")
+COMPANY_LIST_HEAD = re.compile(
+    r"等(?:\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
+)
 
 
 def company_presence(ctx: SentenceContext) -> Iterator[Fact]:

@@ -1,0 +1,143 @@
+"""The command line, in-process through main(argv) -> int."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "articles" / "zhengzhou-2023-01-16.txt"
+
+
+def test_cli_build_writes_turtle_trig_and_html(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", str(SEED), "--out", str(tmp_path), "--format", "nt"]) == 0
+    for name in ("kg.ttl", "kg.trig", "kg.html", "kg.nt"):
+        assert (tmp_path / name).stat().st_size > 1000, name
+    out = capsys.readouterr().out
+    assert "built 1 article(s)" in out and "kg.html" in out
+
+
+def test_cli_query_prints_sparql_json(seed_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    query = ROOT / "queries" / "cq" / "industries.rq"
+    code = main(
+        ["query", str(query), "--data", str(seed_build), "--bind", "city=郑州", "--format", "json"]
+    )
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    rows = {(b["answer"]["value"], b["tier"]["value"]) for b in result["results"]["bindings"]}
+    assert ("电子信息", "leading") in rows
+
+
+def test_cli_query_accepts_query_text_and_csv(
+    seed_build: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+            "--data",
+            str(seed_build / "kg.ttl"),
+            "--format",
+            "csv",
+        ]
+    )
+    assert code == 0
+    header, count = capsys.readouterr().out.split()
+    assert header == "n" and int(count) > 1000
+
+
+def test_cli_stats_counts_classes_and_properties(
+    seed_build: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--data", str(seed_build)]) == 0
+    out = capsys.readouterr().out
+    assert "per class:" in out and "per property:" in out
+    assert "Observation" in out and "IndustryPriority" in out
+
+
+def test_cli_viz_focus_draws_a_neighbourhood(
+    seed_build: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full, part = tmp_path / "all.html", tmp_path / "focus.html"
+    assert main(["viz", "--data", str(seed_build), "--out", str(full)]) == 0
+    assert (
+        main(
+            [
+                "viz",
+                "--data",
+                str(seed_build),
+                "--out",
+                str(part),
+                "--focus",
+                "区块链",
+                "--depth",
+                "1",
+            ]
+        )
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    counts = [int(line.split(": ")[1].split()[0]) for line in lines]
+    assert 1 < counts[1] < counts[0]
+
+
+def test_cli_viz_unknown_focus_is_an_error(
+    seed_build: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "viz",
+            "--data",
+            str(seed_build),
+            "--out",
+            str(tmp_path / "x.html"),
+            "--focus",
+            "不存在的城市",
+        ]
+    )
+    assert code == 2
+    assert "不存在的城市" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01binary", "binary"), ("郑州".encode("gbk") * 20, "not UTF-8")],
+    ids=["empty", "binary", "gbk"],
+)
+def test_cli_build_rejects_bad_input_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    bad = tmp_path / "in" / "bad.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    assert main(["build", str(bad), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and message in err
+    assert not out.exists()
+
+
+def test_cli_build_reports_a_bad_file_and_builds_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html"]) == 1
+    assert "empty.txt" in capsys.readouterr().err
+    assert (tmp_path / "out" / "kg.ttl").exists()
+
+
+def test_cli_missing_input_and_bad_bind_are_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    assert "nope" in capsys.readouterr().err
+    assert main(["query", "SELECT * WHERE {}", "--data", str(tmp_path), "--bind", "郑州"]) == 2
