@@ -13,7 +13,7 @@ from kg.records import EntityType, Mention, Span
 from kg.segment import normalise
 
 #: Lexicon files that name entities, and the entity type each row type stands for.
-ENTITY_FILES = ("industries", "divisions", "bodies", "designations", "programmes")
+ENTITY_FILES = ("industries", "divisions", "bodies", "designations", "programmes", "organizations")
 #: Files of grammar-like vocabulary: combined with text by patterns, not matched as entities.
 SUPPORT_FILES = ("body_suffixes", "tiers", "company_suffixes")
 _REQUIRED = ("id", "label", "type", "aliases")

@@ -78,7 +78,9 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         if name is None:
             continue  # a list's declared count (A、B等6家企业)
         after = (
-            _indicator_after(masked, match.end()) if (match["unit"] or "-") in COUNT_UNITS else ""
+            _indicator_after(masked, match.end())
+            if (match["unit"] or "-") in COUNT_UNITS and match["unit"] != "位"  # 位 is a rank
+            else ""
         )
         if after and (not name or _noun_follows(masked, match.end())):
             name, floor = after, match.end() + len(after)
