@@ -71,6 +71,9 @@ INITIATIVE_CUES = (
     "积极构建",
 )
 DESIGNATION_CUES = (
+    "批复建设",
+    "批准建设",
+    "获批建设",
     "获评",
     "被认定为",
     "认定为",
@@ -419,9 +422,15 @@ def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
         yield from _names(match.group("names"), match.start("names"), "pattern:byline-role")
 
 
+ROLE_WORDS = ("责任编辑", "内容审核", "总编辑", "编辑", "审核", "校对", "编审", "监制", "责编")
+
+
 def _names(names: str, offset: int, rule: str) -> Iterator[Mention]:
     for name in PERSON_NAME.finditer(names):
-        if name.group().endswith(("报道", "摄影", "摄", "通讯员", "记者")):
+        if (
+            name.group().endswith(("报道", "摄影", "摄", "通讯员", "记者"))
+            or name.group() in ROLE_WORDS
+        ):
             continue
         span = Span(offset + name.start(), offset + name.end())
         yield Mention(span, name.group(), EntityType.PERSON, None, rule)

@@ -162,7 +162,7 @@ def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
     if (
         len(text) < 2
         or len(text) > max_item
-        or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+]+", text)
+        or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+.]+", text)
     ):
         return None
     return Item(start + offset, start + offset + len(text), text, size)

@@ -148,10 +148,15 @@ def _period_of(
     first_month = {"months": "m1", "month": "m", "month-end": "m"}.get(kind)
     if kind in ("quarter", "quarter-bare"):
         q = int(m["q"]) if m["q"].isdigit() else _QUARTERS.find(m["q"]) + 1
-        start_month = 3 * q - 2
+        start_month, end_month = 3 * q - 2, 3 * q
     else:
         start_month = int(m[first_month]) if first_month else 1
-    year = _year(groups, start_month, published)
+        end_month = {
+            "months": int(m["m2"]) if kind == "months" else 0,
+            "quarters": 9,
+            "half": 6 if groups.get("half") == "上半年" else 12,
+        }.get(kind, start_month)
+    year = _year(groups, end_month, published)
     if year is None:
         return None, None
     match kind:
@@ -171,16 +176,16 @@ def _period_of(
     return None, None
 
 
-def _year(groups: dict[str, str | None], start_month: int, published: date | None) -> str | None:
+def _year(groups: dict[str, str | None], end_month: int, published: date | None) -> str | None:
     """The year a time expression names: written (2022年), relative (去年), or, when bare
-    (截至11月底, 第一季度), the latest such period that has begun by the article's date."""
+    (截至11月底, 第一季度), the latest such period that has ended by the article's month."""
     if groups.get("y"):
         return groups["y"]
     if published is None:
         return None
     if rel := groups.get("rel"):
         return str(published.year + _RELATIVE[rel])
-    return str(published.year if start_month <= published.month else published.year - 1)
+    return str(published.year if end_month <= published.month else published.year - 1)
 
 
 def normalised_unit(magnitude: str | None, unit: str | None) -> str:

@@ -351,8 +351,13 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
         by = next(
             (
                 m
-                for m in ctx.within(cue.end(), c_end)
-                if m.type == EntityType.GOVERNMENT_BODY and m.span.end <= designation.span.start
+                for m in ctx.within(c_start, c_end)
+                if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
+                and m.span.end <= designation.span.start
+                and (
+                    m.span.start - ctx.base > cue.start()
+                    or "被" in text[c_start : m.span.start - ctx.base]
+                )
             ),
             None,
         )
@@ -362,7 +367,7 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
                 for m in reversed(ctx.within(0, cue.start()))
                 if m.type == EntityType.GOVERNMENT_BODY
                 and re.match(
-                    r"(?:通报|表扬|认定|评定|授予|发布|公布|批准|命名)",
+                    r"(?:通报|表扬|认定|评定|授予|发布|公布|批准|批复|命名)",
                     text[m.span.end - ctx.base :],
                 )
             ),
@@ -437,8 +442,21 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     )
 
 
+TIME_OR_ADVERB = re.compile(
+    r"(?:于|在)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|凭借[^,，]*)*$"
+)
+
+
 def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[Mention] | None:
-    """Who received it: named holders, [] for the article's city, None when unnamed (15家入选)."""
+    """Who received it: named holders, [] for the article's city, None when unnamed (15家入选).
+
+    Whoever stands after 被 is the awarder, not a holder (被世界经济论坛评为).
+    """
+    window = ctx.text[c_start:cue_start]
+    if (passive := window.find("被")) >= 0:
+        cue_start, window = c_start + passive, window[:passive]
+    window_end = c_start + len(TIME_OR_ADVERB.sub("", window))
     inside = ctx.within(c_start, cue_start)
     known = [
         m
@@ -448,37 +466,32 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
             o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in inside
         )
     ]
-    if known:
+    first = known[0].span.start - ctx.base if known else None
+    if known and first == c_start:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
-    window = ctx.text[c_start:cue_start]
-    if (index := window.find("等")) >= 0:
-        end = c_start + index
-    elif "、" in window:
-        end = cue_start
-    else:
-        end = None
-    if end is not None:
+    if "等" in window or "、" in window:
+        end = c_start + window.find("等") if "等" in window else window_end
         enumeration = enumeration_before(ctx.text, c_start, end)
         if enumeration is not None:
+            known_names = {n for e in ctx.lexicon.entries("company_suffixes") for n in e.names}
             return [
                 ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
-                for i in enumeration.items
+                for raw in enumeration.items
+                for i in split_conjoined(raw, known_names)
             ]
-    if re.search(r"\d+(?:家|个|项)", window) or window.strip(" 正式已先后均还也被") != "":
-        return (
-            None if re.search(r"\d+(?:家|个|项)", window) else _single_holder(ctx, c_start, window)
-        )
-    return []
-
-
-def _single_holder(ctx: SentenceContext, c_start: int, window: str) -> list[Mention] | None:
-    name = re.sub(r"(?:正式|已|先后|均|还|也|被|成功|再次|首次)+$", "", window)
+    if re.search(r"\d+(?:家|个|项)", window):
+        return None  # 15家入选…: holders the text does not name
+    # a name at the start of the clause, up to a place in it (三一重工长沙18号工厂 → 三一重工)
+    name_end = first if first is not None else window_end
+    name = ctx.text[c_start:name_end]
+    if not name.strip():
+        return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
-        ("我", "全", "该")
+        ("我", "全", "该", "其中", "此外", "同时", "企业")
     ):
-        item = Item(c_start, c_start + len(name), name)
+        item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
-    return [] if name.startswith(("我市", "全市", "该市", "我区", "全区")) else None
+    return None
 
 
 def _level(name: str) -> str:
