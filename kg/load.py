@@ -16,8 +16,9 @@ from kg.records import ArticleMeta, Document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日"),
     re.compile(
-        r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
     ),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)"),
 )
@@ -120,8 +121,8 @@ def _with_sidecar(meta: ArticleMeta, path: Path) -> ArticleMeta:
             title=str(data.get("title") or meta.title),
             outlet=data.get("outlet") or meta.outlet,
             published=date.fromisoformat(published) if published else meta.published,
-            authors=tuple(data.get("authors") or meta.authors),
-            editors=tuple(data.get("editors") or meta.editors),
+            authors=_name_list(data.get("authors"), meta.authors),
+            editors=_name_list(data.get("editors"), meta.editors),
         )
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"{sidecar}: not valid article metadata ({exc})") from exc
@@ -167,8 +168,21 @@ def read_meta(text: str) -> tuple[ArticleMeta, int]:
     return meta, body_start
 
 
+_ROLE_WORDS = {"记者", "通讯员", "实习生", "编辑", "审核", "校对", "摄影", "责编"}
+
+
 def _names(text: str) -> tuple[str, ...]:
-    return tuple(n for n in _NAME_SPLIT.split(text.strip()) if 2 <= len(n) <= 4)
+    return tuple(
+        n for n in _NAME_SPLIT.split(text.strip()) if 2 <= len(n) <= 4 and n not in _ROLE_WORDS
+    )
+
+
+def _name_list(value: object, fallback: tuple[str, ...]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return _names(value)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return fallback
 
 
 def _parse_date(text: str) -> date | None:

@@ -36,12 +36,14 @@ def settle(
     overlap none of them (so 新能源 inside 兴港新能源 goes)."""
     used = list(dict.fromkeys(fact_mentions(facts)))
     used_spans = [m.span for m in used]
+    places = [m for m in mentions if m.type in _NESTABLE]
     rest = [
         m
         for m in mentions
-        if m.type in _NESTABLE or not any(m.span.overlaps(s) for s in used_spans)
+        if m.type not in _NESTABLE and not any(m.span.overlaps(s) for s in used_spans)
     ]
-    return tuple(sorted({*used, *overlaps(rest)}, key=lambda m: (m.span, m.type, m.rule)))
+    kept = {*used, *overlaps(rest), *overlaps(places)}
+    return tuple(sorted(kept, key=lambda m: (m.span, m.type, m.rule)))
 
 
 def resolve(
@@ -90,7 +92,8 @@ def resolve(
 
 def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
     counts: Counter[str] = Counter()
-    title_end = doc.text.find(doc.meta.title) + len(doc.meta.title) if doc.meta.title else 0
+    title_start = doc.text.find(doc.meta.title, doc.body_start) if doc.meta.title else -1
+    title_end = title_start + len(doc.meta.title) if title_start >= 0 else 0
     for mention in mentions:
         if mention.type == EntityType.CITY and mention.key:
             counts[mention.key] += 3 if mention.span.end <= title_end else 1

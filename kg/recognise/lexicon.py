@@ -63,8 +63,8 @@ class Lexicon:
         for start in range(n):
             for end in range(min(n, start + self.max_name_length), start, -1):
                 entries = self.by_name.get(normalised[start:end])
-                if not entries:
-                    continue
+                if not entries or normalised.startswith("市场", end - 1):
+                    continue  # 绵阳市场主体 is 绵阳 + 市场, not 绵阳市 + 场
                 for entry in entries:
                     file = entry.source.split(".", 1)[0]
                     yield Mention(

@@ -150,8 +150,8 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
         before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
         span = Span(base + match.start("q"), base + match.end("q"))
         kind = _quoted_kind(inner, before, after)
-        if kind is EntityType.POLICY:
-            head = next(h for h in POLICY_HEADS if after.startswith(h))
+        head = next((h for h in POLICY_HEADS if after.startswith(h)), "")
+        if kind is EntityType.POLICY and head:
             full = Span(span.start, base + match.end() + len(head))
             surface = inner + head
             yield Mention(full, surface, kind, None, "pattern:quoted-policy", canonical=surface)
@@ -326,6 +326,12 @@ def company_mentions(sentence: Sentence) -> Iterator[Mention]:
         offset = cut.end() if cut else 0
         if len(name) - offset < 4:
             continue
+        if (bracket := max(name.rfind("("), name.rfind("（"))) > max(
+            name.rfind(")"), name.rfind("）")
+        ):
+            offset = max(
+                offset, bracket + 1
+            )  # 比亚迪（比亚迪股份有限公司）: the legal name is inside
         while offset < len(name) and name[offset] in "()（）":
             offset += 1
         start = match.start("name") + offset
@@ -340,7 +346,9 @@ def company_mentions(sentence: Sentence) -> Iterator[Mention]:
         yield from _short_name_beside(text, base, start, match.end("name"), legal)
 
 
-SHORT_AFTER = re.compile(r"[(（](?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[)）]")
+SHORT_AFTER = re.compile(
+    r"[(（](?:以下简称|以下称|下称|简称)?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]?[)）]"
+)
 SHORT_BEFORE = re.compile(r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[(（]$")
 
 

@@ -28,12 +28,12 @@ LEADING_NOISE = re.compile(
     r"年度|全年|当年|期间|之间)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:由|从|达到了|达到|达|为|是|有|至|到|跃升至|提升至|提高至|提高到|增加到|增加至|下降至|下降到|降至|"
+    r"(?:的|由|从|增至|增加至|减至|降至|达到了|达到|达|为|是|有|至|到|跃升至|提升至|提高至|提高到|增加到|增加至|下降至|下降到|降至|"
     r"升至|突破|超过|超|近|逾|约|实现|完成|建成|累计|总计|共计|共|已|占比为|规模|分别为|分别)+$"
 )
 VERB_CUT = re.compile(
     r".*(?:建成|建有|培育|汇聚|汇集|谋划新建|新建|认定|集聚|落实|实现|完成|推动|编制|引进|抓好|"
-    r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fff])"
+    r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fffA-Za-z0-9])"
 )
 AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
 CLUSTER_SIZE_BEFORE = re.compile(
@@ -61,12 +61,12 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     facts: list[tuple[Fact, int]] = []
     floor = 0  # text before this was used by an earlier figure
     places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
-    targets = [(s, e) for s, e in clauses(masked) if TARGET.search(masked, s, e)]
+    target = TARGET.search(masked)  # 力争到2025年，…增长5%: what follows the cue is a target
     for match in QUANTITY.finditer(masked):
         if not (match["mag"] or match["unit"]):
             continue
-        if any(s <= match.start() < e for s, e in targets):
-            continue  # 力争…增长5%: a target, not a reported figure
+        if target is not None and match.start() >= target.start():
+            continue
         if CLUSTER_SIZE_BEFORE.search(masked, 0, match.start()):
             continue  # a cluster's size: the cluster rule states it
         if _is_modifier(masked, match) or DESIGNATION_AFTER.match(masked, match.end()):
@@ -223,8 +223,14 @@ def _period_at(periods: list[PeriodMatch], position: int, text: str) -> str | No
 
 
 def _area(ctx: SentenceContext, start: int, end: int) -> Mention | None:
-    places = [m for m in ctx.within(start, end) if m.type in PLACE_TYPES]
-    return places[0] if places and places[0].type != EntityType.PROVINCE else None
+    """The city or district a figure is about, when the clause names one as such: a full name
+    (洛阳市) or a short one that opens the clause, not 宁德 inside 宁德时代."""
+    for mention in ctx.within(start, end):
+        if mention.type not in PLACE_TYPES or mention.type is EntityType.PROVINCE:
+            continue
+        if mention.surface.endswith(("市", "区", "县")) or mention.span.start - ctx.base == start:
+            return mention
+    return None
 
 
 def _attach_rank(

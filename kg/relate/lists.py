@@ -12,6 +12,9 @@ CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
 QUOTES = "“”\"'‘’「」『』《》"
 #: Words after which the first item of an enumeration begins (verbs and function words).
 LEAD_CUES = (
+    "集聚",
+    "聚集",
+    "汇聚",
     "突出打造",
     "着力发展",
     "前瞻布局",

@@ -54,7 +54,10 @@ PERIODS = (
         "range-years",
         re.compile(r"(?P<y1>(?:19|20)\d\d)年?\s*[—–\-~～至到]+\s*(?P<y2>(?:19|20)\d\d)年"),
     ),
-    ("months", re.compile(_YEAR + r"(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月")),
+    (
+        "months",
+        re.compile("(?:" + _YEAR + r")?(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月"),
+    ),
     ("quarters", re.compile("(?:" + _YEAR + r")?(?:前三季度|前3季度)")),
     ("half", re.compile("(?:" + _YEAR + r")?(?P<half>上半年|下半年)")),
     ("quarter", re.compile(_YEAR + r"(?:第?(?P<q>[一二三四1-4])季度)")),

@@ -55,7 +55,7 @@ DESIGNATION_HEADS = (
 SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排")
 SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|得到)")
 INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)")
-ISSUE_CUE = re.compile(r"印发|制定|出台|发布|颁布|实施|编制|修订")
+ISSUE_CUE = re.compile(r"印发|制定|出台|发布|颁布|编制|修订")
 DATE_IN_TEXT = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -154,6 +154,7 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                     continue
                 known = {n for e in ctx.lexicon.entries("industries") for n in e.names}
                 subject = _place_before(ctx, c_start, a_start)
+                declared = enumeration.count or _count_between(text, end, a_start)
                 for raw in enumeration.items:
                     for item in split_conjoined(raw, known):
                         if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
@@ -166,13 +167,19 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                             industry,
                             "rule:industry-tiers",
                             ("tier", tier),
-                            ("count", str(enumeration.count or "")),
+                            ("count", str(declared or "")),
                         )
+
+
+def _count_between(text: str, start: int, end: int) -> int | None:
+    """The count declared between a list and its tier word: 列为五大支柱产业 → 5."""
+    match = re.search(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:个|大|类|项|条)", text[start:end])
+    return int(parse_number(match["n"])) if match else None
 
 
 _COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
 LIST_TO_TIER = re.compile(
-    rf"(?:(?:等|列为|作为|确定为|定位为|是)(?:{_COUNT})?|{_COUNT})[\u4e00-\u9fff]{{0,4}}?$"
+    rf"(?:(?:等|列为|作为|确定为|定位为|是|为)(?:{_COUNT})?|{_COUNT})[\u4e00-\u9fff]{{0,4}}?$"
 )
 
 
@@ -625,7 +632,7 @@ def _company_of_project(ctx: SentenceContext, item: Item) -> Item | None:
 
 
 # ----------------------------------------------------------------------------- policies
-IMPLEMENT_CUE = re.compile(r"落实|贯彻|执行|推进|按照|根据|依据")
+IMPLEMENT_CUE = re.compile(r"实施|落实|贯彻|执行|推进|按照|根据|依据")
 
 
 def policies(ctx: SentenceContext) -> Iterator[Fact]:

@@ -1,0 +1,345 @@
+"""Relation rules: tiers, clusters, designations, support, investments, policies, figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kg.recognise import recognise
+from kg.recognise.lexicon import Lexicon
+from kg.records import ArticleMeta, Document, Fact, Mention, Quantity, Relation
+from kg.relate import relate
+from kg.segment import segment
+
+PUBLISHED = date(2022, 11, 20)
+
+
+def _facts(text: str, lexicon: Lexicon, published: date | None = PUBLISHED) -> tuple[Fact, ...]:
+    doc = Document("t", text, ArticleMeta("标题", published=published))
+    sentences = segment(doc)
+    return relate(doc, sentences, recognise(doc, sentences, lexicon), lexicon)
+
+
+def _of(facts: tuple[Fact, ...], relation: Relation) -> list[Fact]:
+    return [f for f in facts if f.relation is relation]
+
+
+def _named(thing: Mention | Quantity | None) -> str | None:
+    return thing.surface if isinstance(thing, Mention) else None
+
+
+def _objects(facts: list[Fact]) -> list[str]:
+    return [f.object.surface for f in facts if isinstance(f.object, Mention)]
+
+
+def _figures(text: str, lexicon: Lexicon, published: date | None = PUBLISHED) -> list[Quantity]:
+    facts = _of(_facts(text, lexicon, published), Relation.OBSERVATION)
+    return [f.object for f in facts if isinstance(f.object, Quantity)]
+
+
+# ----------------------------------------------------------------------------- tiers
+
+TIERS = [
+    ("洛阳把高端装备作为一号产业。", "leading", ["高端装备"]),
+    ("洛阳全力打造高端装备“一号产业”。", "leading", ["高端装备"]),
+    ("绵阳将电子信息确定为首位产业。", "leading", ["电子信息"]),
+    ("株洲培育新材料、生物医药、节能环保等3个新兴产业。", "emerging",
+     ["新材料", "生物医药", "节能环保"]),
+    ("襄阳将汽车、装备制造、新能源、电子信息和化工列为五大支柱产业。", "pillar",
+     ["汽车", "装备制造", "新能源", "电子信息", "化工"]),
+    ("襄阳前瞻布局氢能、量子信息等未来产业。", "future", ["氢能", "量子信息"]),
+    ("株洲改造提升陶瓷、服饰等传统产业。", "advantage", ["陶瓷", "服饰"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "tier", "industries"), TIERS)
+def test_relate_industry_tiers(
+    lexicon: Lexicon, text: str, tier: str, industries: list[str]
+) -> None:
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert _objects(facts) == industries
+    assert {f.qualifier("tier") for f in facts} == {tier}
+    assert {_named(f.subject) for f in facts} == {text[:2]}
+
+
+def test_relate_tier_industry_keeps_its_lexicon_key(lexicon: Lexicon) -> None:
+    (fact,) = _of(_facts("绵阳将电子信息确定为首位产业。", lexicon), Relation.INDUSTRY_PRIORITY)
+    assert isinstance(fact.object, Mention)
+    assert fact.object.key == "industries:electronic-information"
+
+
+def test_relate_declared_count_differs_from_the_items_named(lexicon: Lexicon) -> None:
+    text = "襄阳做强汽车、装备制造、新能源、电子信息等5大支柱产业。"
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert _objects(facts) == ["汽车", "装备制造", "新能源", "电子信息"]
+    assert {f.qualifier("count") for f in facts} == {"5"}
+
+
+def test_relate_declared_count_after_lie_wei(lexicon: Lexicon) -> None:
+    text = "襄阳将汽车、装备制造、新能源和电子信息列为五大支柱产业。"
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert len(facts) == 4
+    assert {f.qualifier("count") for f in facts} == {"5"}
+
+
+def test_relate_tier_in_yi_wei_form(lexicon: Lexicon) -> None:
+    facts = _of(_facts("绵阳以电子信息为首位产业。", lexicon), Relation.INDUSTRY_PRIORITY)
+    assert _objects(facts) == ["电子信息"]
+    assert [f.qualifier("tier") for f in facts] == ["leading"]
+
+
+# ----------------------------------------------------------------------------- clusters
+
+
+def test_relate_cluster_list_with_sizes_written_before_the_items(lexicon: Lexicon) -> None:
+    text = "株洲形成1500亿轨道交通、800亿新材料、300亿航空等4个千亿级产业集群。"
+    facts = _of(_facts(text, lexicon), Relation.CLUSTER_PRESENCE)
+    assert [(_named(f.object), f.qualifier("size")) for f in facts] == [
+        ("轨道交通", "1500亿"),
+        ("新材料", "800亿"),
+        ("航空", "300亿"),
+    ]
+    assert {f.qualifier("count") for f in facts} == {"4"}
+    assert [e.surface for f in facts for e in f.extra] == ["轨道交通", "新材料", "航空"]
+
+
+def test_relate_cluster_list_with_a_tier_states_the_tier_too(lexicon: Lexicon) -> None:
+    text = "株洲已形成轨道交通、新材料、航空等3个千亿级主导产业集群。"
+    facts = _facts(text, lexicon)
+    clusters = _of(facts, Relation.CLUSTER_PRESENCE)
+    assert _objects(clusters) == ["轨道交通", "新材料", "航空"]
+    tiers = [f for f in _of(facts, Relation.INDUSTRY_PRIORITY) if f.rule == "rule:clusters-tier"]
+    assert _objects(tiers) == ["轨道交通", "新材料", "航空"]
+    assert {f.qualifier("tier") for f in tiers} == {"pillar"}
+
+
+CLUSTER_SIZES = [
+    ("绵阳电子信息产业集群规模达1200亿元。", "绵阳电子信息产业集群", "1200亿元"),
+    ("襄阳新能源汽车产业集群突破千亿元。", "襄阳新能源汽车产业集群", "千亿元"),
+]
+
+
+@pytest.mark.parametrize(("text", "cluster", "size"), CLUSTER_SIZES)
+def test_relate_single_cluster_with_its_size_after(
+    lexicon: Lexicon, text: str, cluster: str, size: str
+) -> None:
+    facts = _facts(text, lexicon)
+    (fact,) = _of(facts, Relation.CLUSTER_PRESENCE)
+    assert (_named(fact.object), fact.qualifier("size")) == (cluster, size)
+    assert _of(facts, Relation.OBSERVATION) == []  # the size is the cluster's, not a city figure
+
+
+# ----------------------------------------------------------------------------- designations
+
+
+def test_relate_designation_of_a_city_by_a_ministry(lexicon: Lexicon) -> None:
+    (fact,) = _of(
+        _facts("株洲获评工信部“国家先进制造业集群”。", lexicon), Relation.DESIGNATION_AWARD
+    )
+    assert _named(fact.subject) == "株洲"
+    assert _named(fact.object) == "国家先进制造业集群"
+    assert fact.qualifier("level") == "national"
+    assert [(m.surface, m.key) for m in fact.extra] == [("工信部", "bodies:miit")]
+
+
+def test_relate_designation_of_a_company_by_a_ministry(lexicon: Lexicon) -> None:
+    text = "中信重工获评工信部“制造业单项冠军”。"
+    (fact,) = _of(_facts(text, lexicon), Relation.DESIGNATION_AWARD)
+    assert _named(fact.subject) == "中信重工"
+    assert isinstance(fact.object, Mention)
+    assert fact.object.key == "designations:manufacturing-single-champion"
+    assert [m.surface for m in fact.extra] == ["工信部"]
+
+
+def test_relate_designation_of_listed_companies_and_their_count(lexicon: Lexicon) -> None:
+    text = "中信重工、金鹭硬质合金等3家企业入选国家级专精特新“小巨人”企业。"
+    facts = _facts(text, lexicon)
+    awards = _of(facts, Relation.DESIGNATION_AWARD)
+    assert [_named(f.subject) for f in awards] == ["中信重工", "金鹭硬质合金"]
+    assert {_named(f.object) for f in awards} == {"国家级专精特新小巨人企业"}
+    (count,) = _figures(text, lexicon)
+    assert (count.value, count.unit, count.indicator) == (
+        Decimal(3),
+        "家",
+        "国家级专精特新小巨人企业",
+    )
+
+
+def test_relate_designation_holders_joined_by_he(lexicon: Lexicon) -> None:
+    text = "中信重工、金鹭硬质合金和天力锂能等5家企业入选工信部第五批制造业单项冠军名单。"
+    awards = _of(_facts(text, lexicon), Relation.DESIGNATION_AWARD)
+    assert [_named(f.subject) for f in awards] == ["中信重工", "金鹭硬质合金", "天力锂能"]
+
+
+def test_relate_designation_holder_whose_name_starts_with_a_city(lexicon: Lexicon) -> None:
+    text = "中信重工、洛阳轴承等3家企业入选国家级专精特新“小巨人”企业。"
+    awards = _of(_facts(text, lexicon), Relation.DESIGNATION_AWARD)
+    assert [_named(f.subject) for f in awards] == ["中信重工", "洛阳轴承"]
+
+
+# ----------------------------------------------------------------------------- support, investment
+
+SUPPORT = [
+    ("株洲获工业转型升级资金、智能制造试点示范和产业基础再造工程优先支持。",
+     ["工业转型升级资金", "智能制造试点示范", "产业基础再造工程"]),
+    ("襄阳将在中央财政专项资金、国家制造业转型升级基金等方面获得优先支持。",
+     ["中央财政专项资金", "国家制造业转型升级基金"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "programmes"), SUPPORT)
+def test_relate_priority_support(lexicon: Lexicon, text: str, programmes: list[str]) -> None:
+    facts = _of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)
+    assert _objects(facts) == programmes
+    assert {_named(f.subject) for f in facts} == {text[:2]}
+
+
+def test_relate_priority_support_programme_keeps_its_lexicon_key(lexicon: Lexicon) -> None:
+    text = "襄阳将在中央财政专项资金、国家制造业转型升级基金等方面获得优先支持。"
+    facts = _of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)
+    keys = [f.object.key for f in facts if isinstance(f.object, Mention)]
+    assert keys == [None, "programmes:manufacturing-transformation-fund"]
+
+
+def test_relate_investment_list_with_project_count(lexicon: Lexicon) -> None:
+    text = "今年以来，襄阳引进比亚迪、东风汽车等亿元以上项目56个。"
+    facts = _facts(text, lexicon)
+    investments = _of(facts, Relation.INVESTMENT)
+    assert _objects(investments) == ["比亚迪", "东风汽车"]
+    assert {(_named(f.subject), f.qualifier("count")) for f in investments} == {("襄阳", "56")}
+    assert [(q.value, q.unit) for q in _figures(text, lexicon)] == [(Decimal(56), "个")]
+
+
+def test_relate_company_list_is_presence(lexicon: Lexicon) -> None:
+    facts = _of(
+        _facts("株洲拥有千金药业、旗滨玻璃等龙头企业。", lexicon), Relation.COMPANY_PRESENCE
+    )
+    assert _objects(facts) == ["千金药业", "旗滨玻璃"]
+
+
+def test_relate_company_list_after_jiju(lexicon: Lexicon) -> None:
+    text = "合肥集聚京东方、维信诺、彩虹光电等上下游企业120余家。"
+    facts = _of(_facts(text, lexicon), Relation.COMPANY_PRESENCE)
+    assert _objects(facts) == ["京东方", "维信诺", "彩虹光电"]
+
+
+# ----------------------------------------------------------------------------- policies
+
+POLICIES = [
+    ("洛阳市人民政府印发《洛阳市促进制造业高质量发展若干措施》。",
+     ["洛阳市促进制造业高质量发展若干措施"]),
+    ("近日，襄阳市出台《襄阳市加快新能源汽车产业发展的实施意见》。",
+     ["襄阳市加快新能源汽车产业发展的实施意见"]),
+    ("绵阳认真落实《绵阳市支持先进制造业发展若干政策》。", ["绵阳市支持先进制造业发展若干政策"]),
+    ("绵阳认真落实《四川省支持先进制造业发展若干政策》。", []),
+    ("《株洲市制造业数字化转型实施方案》提出，要建成一批智能工厂。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "issued"), POLICIES)
+def test_relate_policies_the_city_issued(lexicon: Lexicon, text: str, issued: list[str]) -> None:
+    assert _objects(_of(_facts(text, lexicon), Relation.POLICY_ISSUANCE)) == issued
+
+
+def test_relate_implementing_a_provincial_policy_is_not_issuing_it(lexicon: Lexicon) -> None:
+    text = "洛阳认真实施《河南省促进制造业高质量发展条例》。"
+    assert _of(_facts(text, lexicon), Relation.POLICY_ISSUANCE) == []
+
+
+# ----------------------------------------------------------------------------- figures
+
+FIGURES = [
+    # text, value, unit, period, approximation, rank
+    ("2022年1~10月，洛阳规上工业增加值增长6.8%。", "6.8", "%", "2022-01/2022-10", None, None),
+    ("2022年1-10月，洛阳规上工业营业收入达3280.5亿元。", "3280.5", "亿元", "2022-01/2022-10",
+     None, None),
+    ("前三季度，襄阳地区生产总值达4025亿元。", "4025", "亿元", "2022-01/2022-09", None, None),
+    ("截至目前，绵阳共有市场主体56万户。", "56", "万户", "2022-11-20", None, None),
+    ("洛阳工业投资同比下降1.9%。", "-1.9", "%", "2022", None, None),
+    ("株洲工业总产值达3120亿元，居全国第5位。", "3120", "亿元", "2022", None, 5),
+    ("襄阳汽车产业产值超过2500亿元。", "2500", "亿元", "2022", "超过", None),
+    ("绵阳规上工业企业达1.6万余家。", "1.6", "万家", "2022", "余", None),
+    ("去年，株洲规上工业增加值增长8.1%。", "8.1", "%", "2021", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "period", "approximation", "rank"), FIGURES)
+def test_relate_figure_value_unit_period_bound_and_rank(
+    lexicon: Lexicon,
+    text: str,
+    value: str,
+    unit: str,
+    period: str,
+    approximation: str | None,
+    rank: int | None,
+) -> None:
+    (figure,) = _figures(text, lexicon)
+    assert (figure.value, figure.unit, figure.period) == (Decimal(value), unit, period)
+    assert (figure.approximation, figure.rank) == (approximation, rank)
+    assert text[figure.span.start : figure.span.end].endswith(unit.removeprefix("万"))
+
+
+def test_relate_figure_indicator_and_area(lexicon: Lexicon) -> None:
+    text = "前三季度，襄阳地区生产总值达4025亿元。"
+    (fact,) = _of(_facts(text, lexicon), Relation.OBSERVATION)
+    assert isinstance(fact.object, Quantity)
+    assert (_named(fact.subject), fact.object.indicator) == ("襄阳", "地区生产总值")
+
+
+def test_relate_rank_keeps_its_scope(lexicon: Lexicon) -> None:
+    (figure,) = _figures("株洲工业总产值达3120亿元，居全国第5位。", lexicon)
+    assert figure.scope == "全国"
+
+
+def test_relate_year_range_from_a_to_b(lexicon: Lexicon) -> None:
+    text = "2019年—2021年，株洲轨道交通产业产值由980亿元跃升至1450亿元。"
+    figures = _figures(text, lexicon)
+    assert [(q.value, q.period) for q in figures] == [
+        (Decimal(980), "2019"),
+        (Decimal(1450), "2021"),
+    ]
+
+
+def test_relate_figure_without_a_period_takes_the_year_of_publication(lexicon: Lexicon) -> None:
+    (figure,) = _figures("株洲工业总产值达3120亿元。", lexicon, published=date(2024, 3, 1))
+    assert figure.period == "2024"
+
+
+TARGETS = [
+    "洛阳力争规上工业增加值年均增长5%。",
+    "到2025年，洛阳力争规上工业增加值年均增长5%。",
+    "预计全年襄阳汽车产量达到30万辆。",
+]
+
+
+@pytest.mark.parametrize("text", TARGETS)
+def test_relate_targets_are_not_figures(lexicon: Lexicon, text: str) -> None:
+    assert _figures(text, lexicon) == []
+
+
+def test_relate_target_cue_before_a_comma(lexicon: Lexicon) -> None:
+    assert _figures("力争到2025年，洛阳规上工业增加值年均增长5%。", lexicon) == []
+
+
+def test_relate_5g_base_stations_are_not_a_figure_of_5_g(lexicon: Lexicon) -> None:
+    figures = _figures("洛阳新建5G基站3200个。", lexicon)
+    assert [(q.value, q.unit) for q in figures] == [(Decimal(3200), "个")]
+    assert _figures("洛阳加快5G基站建设。", lexicon) == []
+
+
+def test_relate_bare_month_range_takes_the_year_of_publication(lexicon: Lexicon) -> None:
+    (figure,) = _figures("1-10月，洛阳规上工业增加值增长6.8%。", lexicon)
+    assert figure.period == "2022-01/2022-10"
+
+
+INDICATORS = [
+    ("洛阳建成5G基站1.2万个。", "5G基站"),
+    ("株洲轨道交通产业产值由2019年的980亿元增至2021年的1450亿元。", "轨道交通产业产值"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator"), INDICATORS)
+def test_relate_indicator_is_the_noun_phrase(lexicon: Lexicon, text: str, indicator: str) -> None:
+    assert {q.indicator for q in _figures(text, lexicon)} == {indicator}
