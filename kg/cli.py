@@ -22,13 +22,21 @@ STATS_QUERIES = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.HelpFormatter(prog, width=100)  # the same help on every terminal
+
+
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
-        prog="kg", description="Knowledge graphs from Chinese regional industrial-policy news."
+        prog="kg",
+        description="Knowledge graphs from Chinese regional industrial-policy news.",
+        formatter_class=_formatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="extract articles into Turtle, TriG and HTML")
+    build = commands.add_parser(
+        "build", formatter_class=_formatter, help="extract articles into Turtle, TriG and HTML"
+    )
     build.add_argument("inputs", nargs="+", type=Path, help="article files or folders")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (build/)")
     build.add_argument(
@@ -41,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-html", action="store_true", help="do not write kg.html")
     build.add_argument("--lexicons", type=Path, help="lexicon folder (default: data/lexicons)")
 
-    query = commands.add_parser("query", help="run a SPARQL SELECT query on built data")
+    query = commands.add_parser(
+        "query", formatter_class=_formatter, help="run a SPARQL SELECT query on built data"
+    )
     query.add_argument("query", help="a .rq file or the query text")
     query.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
     query.add_argument(
@@ -57,15 +67,25 @@ def _parser() -> argparse.ArgumentParser:
         help="table on a terminal, json otherwise",
     )
 
-    viz = commands.add_parser("viz", help="draw built data as an interactive HTML graph")
+    viz = commands.add_parser(
+        "viz", formatter_class=_formatter, help="draw built data as an interactive HTML graph"
+    )
     viz.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
     viz.add_argument("--out", type=Path, default=Path("build/kg.html"), help="HTML file to write")
     viz.add_argument("--focus", help="draw only the neighbourhood of the node with this name")
     viz.add_argument("--depth", type=int, default=2, help="hops around --focus (2)")
 
-    stats = commands.add_parser("stats", help="count instances per class and uses per property")
+    stats = commands.add_parser(
+        "stats", formatter_class=_formatter, help="count instances per class and uses per property"
+    )
     stats.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
-    return parser
+    return parser, {"build": build, "query": query, "viz": viz, "stats": stats}
+
+
+def command_help() -> list[tuple[str, str]]:
+    """``--help`` of kg and of each command, for the generated CLI reference."""
+    parser, commands = _parsers()
+    return [("", parser.format_help())] + [(n, c.format_help()) for n, c in commands.items()]
 
 
 def _bindings(pairs: Sequence[str]) -> dict[str, str]:
@@ -127,7 +147,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 partial, 2 error)."""
-    args = _parser().parse_args(argv)
+    args = _parsers()[0].parse_args(argv)
     handler = {"build": _build, "query": _query, "viz": _viz, "stats": _stats}[args.command]
     try:
         return handler(args)
