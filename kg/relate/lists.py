@@ -172,15 +172,23 @@ def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
 
 
 def split_conjoined(item: Item, known: set[str]) -> tuple[Item, ...]:
-    """Split a last item ``B和C`` in two unless the whole is a known name."""
+    """Split an item ``B和C`` in two unless the whole is a known name. 与 and 及 join one
+    name (氢能与储能, 新能源及智能网联汽车) and are never split."""
     if item.text in known:
         return (item,)
-    for joiner in ("以及", "和", "及", "与"):
+    for joiner in ("以及", "和"):
         index = item.text.find(joiner)
         if 2 <= index <= len(item.text) - len(joiner) - 2:
             left = Item(item.start, item.start + index, item.text[:index], item.size)
             right_start = item.start + index + len(joiner)
             right = Item(right_start, item.end, item.text[index + len(joiner) :])
-            if left.text in known or right.text in known or joiner in ("以及", "和"):
-                return (left, right)
+            return (left, right)
     return (item,)
+
+
+def split_items(enumeration: Enumeration, known: set[str]) -> tuple[Item, ...]:
+    """The items, ``B和C`` split in two, unless the declared count says the list is complete
+    as written (食品和生物医药 is one of 六大支柱产业 when six are listed)."""
+    if enumeration.count == len(enumeration.items):
+        return enumeration.items
+    return tuple(i for raw in enumeration.items for i in split_conjoined(raw, known))

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from kg.recognise.lexicon import Lexicon
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.records import Document, EntityType, Fact, Mention, Quantity, Relation, Sentence, Span
-from kg.relate.lists import COUNT_AFTER, Item, clauses, enumeration_before, split_conjoined
+from kg.relate.lists import (
+    COUNT_AFTER,
+    Enumeration,
+    Item,
+    clauses,
+    enumeration_before,
+    split_conjoined,
+    split_items,
+)
 from kg.relate.quantities import find_periods, parse_number
 
 PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
@@ -155,20 +163,20 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 known = {n for e in ctx.lexicon.entries("industries") for n in e.names}
                 subject = _place_before(ctx, c_start, a_start)
                 declared = enumeration.count or _count_between(text, end, a_start)
-                for raw in enumeration.items:
-                    for item in split_conjoined(raw, known):
-                        if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
-                            continue
-                        industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:tier-list")
-                        yield _fact(
-                            ctx,
-                            Relation.INDUSTRY_PRIORITY,
-                            subject,
-                            industry,
-                            "rule:industry-tiers",
-                            ("tier", tier),
-                            ("count", str(declared or "")),
-                        )
+                listed = Enumeration(enumeration.items, declared, enumeration.end)
+                for item in split_items(listed, known):
+                    if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
+                        continue
+                    industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:tier-list")
+                    yield _fact(
+                        ctx,
+                        Relation.INDUSTRY_PRIORITY,
+                        subject,
+                        industry,
+                        "rule:industry-tiers",
+                        ("tier", tier),
+                        ("count", str(declared or "")),
+                    )
 
 
 def _count_between(text: str, start: int, end: int) -> int | None:
