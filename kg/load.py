@@ -6,6 +6,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,6 +95,8 @@ def load_article(path: Path, config: BuildConfig | None = None) -> Document:
         raise InputError(f"{path}: no article text")
     meta, body_start = read_meta(text)
     meta = _with_sidecar(meta, path)
+    if meta.published is None:  # undated text: a date in the file name (zhengzhou-2023-01-16.txt)
+        meta = replace(meta, published=_parse_date(path.stem))
     return Document(
         id=article_id(path),
         text=text,

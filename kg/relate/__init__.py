@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from datetime import date
 
 from kg.recognise.lexicon import Lexicon
 from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
@@ -30,22 +31,33 @@ def relate(
     facts: list[Fact] = []
     year_hint: str | None = None
     period_hint: str | None = None
+    reference = doc.published or _assumed_date(sentences)
     for sentence in sentences:
         if sentence.normalised == normalise(doc.meta.title):
             continue  # a headline restates the body, often loosely (多个国家级专项资金)
         lo = bisect.bisect_left(starts, sentence.span.start)
         hi = bisect.bisect_left(starts, sentence.span.end)
         inside = tuple(m for m in mentions[lo:hi] if m.span.end <= sentence.span.end)
-        ctx = SentenceContext(doc, sentence, inside, lexicon, year_hint, period_hint)
+        ctx = SentenceContext(doc, sentence, inside, lexicon, year_hint, period_hint, reference)
         for rule in active.values():
             facts.extend(rule(ctx))
         explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]
         if explicit:
             year_hint, period_hint = explicit[-1].period[:4], explicit[-1].period
-    return tuple(_fill_periods(doc, facts))
+    return tuple(_fill_periods(reference, doc, facts))
 
 
-def _fill_periods(doc: Document, facts: list[Fact]) -> list[Fact]:
+def _assumed_date(sentences: tuple[Sentence, ...]) -> date | None:
+    """For an undated article, the end of the first year it names: news leads with the
+    current year, so 今年 and a bare 前三季度 are read against it."""
+    for sentence in sentences:
+        years = [p.period[:4] for p in find_periods(sentence.normalised, None) if not p.is_base]
+        if years:
+            return date(int(years[0]), 12, 31)
+    return None
+
+
+def _fill_periods(reference: date | None, doc: Document, facts: list[Fact]) -> list[Fact]:
     """A figure without a period of its own takes the period of the paragraph's last figure,
     or else the year the article was published."""
     filled: list[Fact] = []
@@ -57,8 +69,8 @@ def _fill_periods(doc: Document, facts: list[Fact]) -> list[Fact]:
             if q.period is None:
                 if last is not None and last[1] == paragraph:
                     q = replace(q, period=last[0])
-                elif doc.published is not None:
-                    q = replace(q, period=str(doc.published.year))
+                elif reference is not None:
+                    q = replace(q, period=str(reference.year))
                 fact = replace(fact, object=q)
             if q.period is not None:
                 last = (q.period, paragraph)

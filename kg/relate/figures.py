@@ -53,7 +53,7 @@ MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
 def observations(ctx: SentenceContext) -> Iterator[Fact]:
     """Each figure of the sentence as an observation of the article's city (or a named area)."""
     text = ctx.text
-    periods = find_periods(text, ctx.document.published, ctx.year_hint)
+    periods = find_periods(text, ctx.reference, ctx.year_hint)
     masked = _mask(text, [(p.start, p.end) for p in periods])
     ranks = list(RANK.finditer(masked))
     masked = _mask(masked, [(m.start(), m.end()) for m in ranks])

@@ -159,7 +159,7 @@ def _period_of(
             "quarters": 9,
             "half": 6 if groups.get("half") == "上半年" else 12,
         }.get(kind, start_month)
-    year = _year(groups, end_month, published)
+    year = _year(groups, end_month, published, year_now)
     if year is None:
         return None, None
     match kind:
@@ -179,13 +179,15 @@ def _period_of(
     return None, None
 
 
-def _year(groups: dict[str, str | None], end_month: int, published: date | None) -> str | None:
+def _year(
+    groups: dict[str, str | None], end_month: int, published: date | None, fallback: str | None
+) -> str | None:
     """The year a time expression names: written (2022年), relative (去年), or, when bare
     (截至11月底, 第一季度), the latest such period that has ended by the article's month."""
     if groups.get("y"):
         return groups["y"]
     if published is None:
-        return None
+        return fallback  # undated article: the last year it named
     if rel := groups.get("rel"):
         return str(published.year + _RELATIVE[rel])
     return str(published.year if end_month <= published.month else published.year - 1)

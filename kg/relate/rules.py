@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from kg.recognise.lexicon import Lexicon
 from kg.recognise.patterns import DESIGNATION_CUES
@@ -75,6 +77,7 @@ class SentenceContext:
     lexicon: Lexicon
     year_hint: str | None = None  # the last year the article named before this sentence
     period_hint: str | None = None  # the last period it named (2020-01/2020-09)
+    reference: date | None = None  # the article's date, or an assumed one (see relate)
 
     @property
     def text(self) -> str:
@@ -521,7 +524,7 @@ def _level(name: str) -> str:
 
 def _date_of(ctx: SentenceContext) -> str:
     match = DATE_IN_TEXT.search(ctx.text)
-    published = ctx.document.published
+    published = ctx.reference
     if match is None:
         periods = [p for p in find_periods(ctx.text, published, ctx.year_hint) if not p.is_base]
         return periods[0].period if periods and "/" not in periods[0].period else ""
@@ -695,6 +698,89 @@ def company_presence(ctx: SentenceContext) -> Iterator[Fact]:
             yield _fact(ctx, Relation.COMPANY_PRESENCE, subject, company, "rule:company-presence")
 
 
+LISTING = re.compile(
+    r"(?:公布|发布|公示|揭晓|评选出?)(?:了)?的?(?P<d>[^,，。;；]{3,40}?)"
+    r"(?:名单|榜单|排行榜|评价结果|结果)(?:中|上)?[,，]"
+)
+LISTED = re.compile(r"榜上有名|成功入选|入选|上榜|位列|分列|名列|分别位列|居|排名")
+
+
+def listings(ctx: SentenceContext) -> Iterator[Fact]:
+    """``在赛迪顾问发布的2020年全国工业百强区榜单中，顺德区、南海区分列第1位和第2位``: a list
+    or ranking published by a body, and who is on it (with their ranks)."""
+    text = ctx.text
+    for listing in LISTING.finditer(text):
+        clause_end = next((e for s, e in clauses(text) if s >= listing.end()), len(text))
+        cue = LISTED.search(text, listing.end(), clause_end)
+        if cue is None:
+            continue
+        holders = _listed_holders(ctx, listing.end(), cue.start())
+        if not holders:
+            continue
+        name = re.sub(r"^(?:(?:19|20)\d\d年?度?)", "", listing["d"]).strip('“”"《》')
+        if len(name) < 4:
+            continue
+        start = listing.start("d") + len(listing["d"]) - len(name)
+        designation = ctx.mention_for(
+            Item(start, start + len(name), name), EntityType.DESIGNATION, "pattern:listing"
+        )
+        by = [
+            m
+            for m in ctx.within(0, listing.start())
+            if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
+        ]
+        year = re.match(r"(?:19|20)\d\d", listing["d"])
+        ranks = [int(r) for r in re.findall(r"第(\d+)(?:位|名)", text[cue.start() : clause_end])]
+        for index, holder in enumerate(holders):
+            yield _fact(
+                ctx,
+                Relation.DESIGNATION_AWARD,
+                holder,
+                designation,
+                "rule:listings",
+                ("date", year.group() if year else _date_of(ctx)),
+                ("level", _level(name)),
+                extra=tuple(by[:1]),
+            )
+            if index < len(ranks) and holder.type is EntityType.CITY:
+                rank = Decimal(ranks[index])
+                quantity = Quantity(
+                    rank, "位", year.group() if year else None, name, holder.span, rank=ranks[index]
+                )
+                yield Fact(
+                    Relation.OBSERVATION, holder, quantity, ctx.sentence.span, "rule:listings-rank"
+                )
+
+
+def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
+    """Who is on a list: places, companies or clusters named before 入选/位列."""
+    window = ctx.text[start:end]
+    if re.search(r"\d+(?:家|个|项)|共有", window):
+        return []
+    if cluster := CLUSTER.search(ctx.text, start, end):
+        item = _cluster_name(ctx, start, cluster)
+        if item is not None:
+            return [_cluster_mention(ctx, item, cluster, single=True)]
+    named = [
+        m
+        for m in ctx.within(start, end)
+        if m.type in (EntityType.CITY, EntityType.DISTRICT, EntityType.COMPANY)
+    ]
+    if named:
+        return named
+    enumeration = enumeration_before(ctx.text, start, start + len(TIME_OR_ADVERB.sub("", window)))
+    if enumeration is None:
+        return []
+    return [
+        ctx.mention_for(
+            item,
+            EntityType.DISTRICT if item.text.endswith(("区", "县")) else EntityType.COMPANY,
+            "pattern:listed",
+        )
+        for item in enumeration.items
+    ]
+
+
 RULES: dict[str, Rule] = {
     "industry-tiers": industry_tiers,
     "clusters": clusters,
@@ -703,4 +789,5 @@ RULES: dict[str, Rule] = {
     "investments": investments,
     "policies": policies,
     "company-presence": company_presence,
+    "listings": listings,
 }
