@@ -1,5 +1,5 @@
 """Resolve mentions to entities: one entity per thing within an article, keys stable across
-articles (三全 = 三全食品, 工信部 = 工业和信息化部, 郑州 = 郑州市, 市工信局 = 郑州市工信局)."""
+articles (恒达 = 恒达电子, 工信部 = 工业和信息化部, 郑州 = 郑州市, 市工信局 = 郑州市工信局)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def settle(
     mentions: Iterable[Mention], facts: Iterable[Fact], *, overlaps: OverlapPolicy = longest_first
 ) -> tuple[Mention, ...]:
     """All mentions of the article: those facts use always stay; others only where they
-    overlap none of them (so 新能源 inside 兴港新能源 goes)."""
+    overlap none of them (so 新能源 inside 华拓新能源 goes)."""
     used = list(dict.fromkeys(fact_mentions(facts)))
     used_spans = [m.span for m in used]
     places = [m for m in mentions if m.type in _NESTABLE]
@@ -144,7 +144,7 @@ def name_key(name: str) -> str:
 def _merge_short_names(
     groups: dict[tuple[EntityType, str], list[Mention]], lexicon: Lexicon
 ) -> None:
-    """Merge a company's short name into its longer form: 三全 → 三全食品, when the rest of
+    """Merge a company's short name into its longer form: 恒达 → 恒达电子, when the rest of
     the longer name is a company head word or legal form from the lexicon."""
     heads = {n for e in lexicon.entries("company_suffixes") for n in e.names}
     companies = sorted((k for k in groups if k[0] == EntityType.COMPANY), key=lambda k: len(k[1]))

@@ -22,8 +22,8 @@ def entity_iri(type_: EntityType, key: str) -> URIRef:
 
     >>> str(entity_iri(EntityType.CITY, "divisions:cn-410100"))
     'https://w3id.org/kg-cnip/id/city/cn-410100'
-    >>> str(entity_iri(EntityType.COMPANY, "name:三全"))
-    'https://w3id.org/kg-cnip/id/company/%E4%B8%89%E5%85%A8'
+    >>> str(entity_iri(EntityType.COMPANY, "name:恒达"))
+    'https://w3id.org/kg-cnip/id/company/%E6%81%92%E8%BE%BE'
     """
     _, _, local = key.partition(":")
     return URIRef(f"{RESOURCE_NS}{type_.value.lower()}/{quote(local or key, safe='-')}")

@@ -99,8 +99,8 @@ def chinese_number(text: str) -> Decimal:
 def parse_number(text: str) -> Decimal:
     """Decimal value of an Arabic or Chinese numeral.
 
-    >>> parse_number("3,029.5"), parse_number("百"), parse_number("三十五")
-    (Decimal('3029.5'), Decimal('100'), Decimal('35'))
+    >>> parse_number("2,418.6"), parse_number("百"), parse_number("三十五")
+    (Decimal('2418.6'), Decimal('100'), Decimal('35'))
     """
     if text[0].isdigit():
         return Decimal(text.replace(",", ""))
@@ -201,8 +201,8 @@ def normalised_unit(magnitude: str | None, unit: str | None) -> str:
 def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """The value in a base unit (CNY, %, t, count, G), or as written where no base is known.
 
-    >>> base_value(Decimal("3029.5"), "亿元")
-    (Decimal('302950000000.0'), 'CNY')
+    >>> base_value(Decimal("2418.6"), "亿元")
+    (Decimal('241860000000.0'), 'CNY')
     """
     scale = Decimal(1)
     rest = unit
