@@ -11,9 +11,11 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kg.byline import byline
 from kg.config import BuildConfig
 from kg.errors import InputError
 from kg.records import ArticleMeta, Document
+from kg.segment import normalise
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_PATTERNS = (
@@ -23,15 +25,6 @@ _DATE_PATTERNS = (
     ),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)"),
 )
-_BYLINE = re.compile(
-    r"[【\[]\s*(?P<outlet>[^\s【】\[\]]{2,12})\s*(?:记者|記者|通讯员|通訊員)\s*(?P<names>[^】\]]+)[】\]]"
-)
-_EDITOR = re.compile(
-    r"(?:责任编辑|責任編輯|内容审核|內容審核|总编辑|總編輯|编辑|編輯|审核|審核|校对|校對)\s*[:：]\s*"
-    r"(?P<names>[^】\]\n]+)"
-)
-_SOURCE = re.compile(r"(?:来源|來源)\s*[:：]\s*(?P<outlet>[^\s　]{2,30})")
-_NAME_SPLIT = re.compile(r"[\s,，、;；]+")
 
 
 def find_articles(inputs: Iterable[Path], config: BuildConfig) -> list[Path]:
@@ -153,36 +146,22 @@ def read_meta(text: str) -> tuple[ArticleMeta, int]:
     head = body[:400]
     title = fields.get("title") or next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
     published = _parse_date(fields.get("published") or fields.get("date") or head)
-    outlet = fields.get("outlet")
-    authors = _names(fields.get("author", ""))
-    if byline := _BYLINE.search(head):
-        outlet = outlet or byline.group("outlet")
-        authors = authors or _names(byline.group("names"))
-    if not outlet and (source := _SOURCE.search(head)):
-        outlet = source.group("outlet")
-    editors = _names(fields.get("editors", ""))
-    if not editors:
-        editors = tuple(
-            name for match in _EDITOR.finditer(body[-600:]) for name in _names(match["names"])
-        )
+    found: dict[str, list[str]] = {"outlet": [], "author": [], "editor": []}
+    for part in byline(normalise(text), body_start):
+        written = text[part.span.start : part.span.end]
+        if written not in found[part.role]:
+            found[part.role].append(written)
+    outlet = next(iter(found["outlet"]), None)
+    authors, editors = tuple(found["author"]), tuple(found["editor"])
     meta = ArticleMeta(
         title=title, outlet=outlet, published=published, authors=authors, editors=editors
     )
     return meta, body_start
 
 
-_ROLE_WORDS = {"记者", "通讯员", "实习生", "编辑", "审核", "校对", "摄影", "责编"}
-
-
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(
-        n for n in _NAME_SPLIT.split(text.strip()) if 2 <= len(n) <= 4 and n not in _ROLE_WORDS
-    )
-
-
 def _name_list(value: object, fallback: tuple[str, ...]) -> tuple[str, ...]:
     if isinstance(value, str):
-        return _names(value)
+        return tuple(n for n in re.split(r"[\s,，、;；]+", value) if n)
     if isinstance(value, list):
         return tuple(str(v) for v in value)
     return fallback

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.byline import byline
 from kg.recognise.lexicon import Lexicon
 from kg.records import EntityType, Mention, Sentence, Span
 
@@ -97,17 +98,6 @@ COMPANY_LEGAL = re.compile(
 NAME_BREAKERS = re.compile(
     r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|落户|推动|支持)"
 )
-BYLINE = re.compile(
-    r"[【\[(（]\s*(?P<outlet>[^\s【】\[\]()（）]{2,12}?)?\s*(?:全媒体记者|首席记者|记者|通讯员)\s*"
-    r"(?P<names>[^】\]()（）]+)[】\])）]"
-)
-BARE_BYLINE = re.compile(
-    r"^(?P<outlet>[^\s【】\[\]()（）]{2,12}?)(?:全媒体记者|首席记者|记者)\s+(?P<names>[^\n]{2,30})$",
-    re.M,
-)
-ROLE_LINE = re.compile(
-    r"^(?:编辑|责任编辑|责编|校对|审核)\s+(?P<names>[\u4e00-\u9fff]{2,4})\s*$", re.M
-)
 #: Common Chinese surnames (linguistic vocabulary): a titled name must start with one.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
@@ -121,15 +111,6 @@ TITLED_PERSON = re.compile(
     rf"(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=告诉|介绍|表示|认为|指出|说|称|正在|强调|坦言|透露|解释|[,，:：。（(])"
 )
-DATELINE = re.compile(
-    r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电"
-)
-ROLE_NAMES = re.compile(
-    r"(?:责任编辑|内容审核|总编辑|编辑|审核|校对|编审|监制|责编|作者|记者|通讯员)\s*[:：]\s*"
-    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s,，、]+[\u4e00-\u9fff]{2,4})*)"
-)
-FRONT_MATTER_NAMES = re.compile(r"^(?P<key>author|editors|outlet)\s*:\s*(?P<value>.+)$", re.M)
-PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 PLACE_PREFIX = ("市", "省", "区", "县", "我市", "全市", "本市", "我省", "全省")
 
 
@@ -376,69 +357,12 @@ def _short_name_beside(text: str, base: int, start: int, end: int, legal: str) -
             )
 
 
-def byline_mentions(text: str, body_start: int) -> Iterator[Mention]:
-    """Reporters, editors and the outlet from the byline, footer or front matter."""
-    for match in FRONT_MATTER_NAMES.finditer(text[:body_start]):
-        value_start = match.start("value")
-        kind = EntityType.ORGANIZATION if match["key"] == "outlet" else EntityType.PERSON
-        for name in re.finditer(r"[^,，、\s]+", match.group("value")):
-            if kind is EntityType.ORGANIZATION or PERSON_NAME.fullmatch(name.group()):
-                span = Span(value_start + name.start(), value_start + name.end())
-                yield Mention(
-                    span, name.group(), kind, None, f"pattern:front-matter-{match['key']}"
-                )
-    head_end = min(len(text), body_start + 400)
-    for match in BYLINE.finditer(text, body_start, head_end):
-        if match["outlet"]:
-            yield Mention(
-                Span(match.start("outlet"), match.end("outlet")),
-                match["outlet"],
-                EntityType.ORGANIZATION,
-                None,
-                "pattern:byline-outlet",
-            )
-        yield from _names(match.group("names"), match.start("names"), "pattern:byline-author")
-    for match in BARE_BYLINE.finditer(text, body_start, head_end):
-        yield Mention(
-            Span(match.start("outlet"), match.end("outlet")),
-            match["outlet"],
-            EntityType.ORGANIZATION,
-            None,
-            "pattern:byline-outlet",
-        )
-        names = re.sub(r"(?:实习生|通讯员|摄影|摄)", " ", match["names"])
-        yield from _names(names, match.start("names"), "pattern:byline-author")
-    for match in ROLE_LINE.finditer(text, body_start):
-        yield from _names(match["names"], match.start("names"), "pattern:byline-role")
-    for match in TITLED_PERSON.finditer(text, body_start):
-        yield Mention(
-            Span(match.start("name"), match.end("name")),
-            match["name"],
-            EntityType.PERSON,
-            None,
-            "pattern:titled-person",
-        )
-    for match in DATELINE.finditer(text, body_start, head_end):
-        yield Mention(
-            Span(match.start("outlet"), match.end("outlet")),
-            match["outlet"],
-            EntityType.ORGANIZATION,
-            None,
-            "pattern:dateline-outlet",
-        )
-    for match in ROLE_NAMES.finditer(text, body_start):
-        yield from _names(match.group("names"), match.start("names"), "pattern:byline-role")
-
-
-ROLE_WORDS = ("责任编辑", "内容审核", "总编辑", "编辑", "审核", "校对", "编审", "监制", "责编")
-
-
-def _names(names: str, offset: int, rule: str) -> Iterator[Mention]:
-    for name in PERSON_NAME.finditer(names):
-        if (
-            name.group().endswith(("报道", "摄影", "摄", "通讯员", "记者"))
-            or name.group() in ROLE_WORDS
-        ):
-            continue
-        span = Span(offset + name.start(), offset + name.end())
-        yield Mention(span, name.group(), EntityType.PERSON, None, rule)
+def byline_mentions(normalised: str, body_start: int) -> Iterator[Mention]:
+    """Reporters, editors and the outlet from the byline, footer or front matter, and people
+    named with their title in the text (处长何晓东)."""
+    for part in byline(normalised, body_start):
+        kind = EntityType.ORGANIZATION if part.role == "outlet" else EntityType.PERSON
+        yield Mention(part.span, part.text, kind, None, f"pattern:byline-{part.role}")
+    for match in TITLED_PERSON.finditer(normalised, body_start):
+        span = Span(match.start("name"), match.end("name"))
+        yield Mention(span, match["name"], EntityType.PERSON, None, "pattern:titled-person")
