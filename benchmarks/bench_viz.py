@@ -29,6 +29,8 @@ from playwright.sync_api import Browser, Route, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.visualise import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
     DEFAULT_LARGE_GRAPH_THRESHOLD,
     GraphView,
     Source,
@@ -37,15 +39,6 @@ from kg.visualise import (  # noqa: E402
     render_html,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 NS = "https://w3id.org/kg-cnip/id/"
 SYLLABLES = (
     "郑州洛阳开封新乡许昌南阳信阳商丘安阳鹤壁焦作"

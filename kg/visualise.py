@@ -97,6 +97,19 @@ _FALLBACK_COLOURS = ("#17becf", "#bcbd22", "#8c564b", "#ff7f0e", "#1f77b4", "#7f
 _FALLBACK_SHAPES = ("dot", "square", "diamond", "triangle", "triangleDown", "star", "hexagon")
 
 
+#: How the page is opened headless on this project's machines (tests, benchmark, screenshots):
+#: Debian's Chromium, with the background services that would try the network switched off.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where the text states something."""

@@ -1,6 +1,6 @@
 """Write docs/cli.md from the parser's own --help texts (a test keeps it current).
 
-    .venv/bin/python scripts/cli_reference.py
+.venv/bin/python scripts/cli_reference.py
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from kg.visualise import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     DEFAULT_LARGE_GRAPH_THRESHOLD,
     GraphView,
     RenderReport,
@@ -31,15 +33,6 @@ from kg.visualise import (
     script_json,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 NS = "https://w3id.org/kg-cnip/id/"
 XSS_IMG = '<img src=x onerror="window.__pwned=1">'
 XSS_SCRIPT = "<script>window.__pwned=2</script>"
