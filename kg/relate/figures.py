@@ -23,7 +23,7 @@ from kg.segment import normalise
 
 NAME_BREAK = re.compile(r"[,，;；:：。、\n]")
 LEADING_NOISE = re.compile(
-    r"^(?:同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
+    r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
     r"全国|我市|该市|本市|市县两级|市级|再|新|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
     r"年度|全年|当年|期间|之间)+"
 )
@@ -45,6 +45,7 @@ FALL = re.compile(r"(?:下降|减少|下滑|回落|降低)$")
 COMPARISON = re.compile(
     r"(?:同比|环比|(?:比|较)(?:上年|去年|上半年|一季度|年初|上月|上年同期|去年同期)(?:同期)?)"
 )
+GENERIC_NAMES = ("增速", "增幅", "降幅", "总量", "占比", "比重")
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
@@ -86,6 +87,8 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
             name, floor = after, match.end() + len(after)
         if name and (fall := FALL.search(name)) and value > 0:
             value, name = -value, name[: fall.start()]  # 同比下降1.9% is a change of -1.9%
+        if previous is not None and name.startswith(GENERIC_NAMES):
+            name = normalise(previous.indicator) + name  # 增速比一季度提高: of the figure before
         if name in CHANGE_WORDS and previous is not None:
             name = normalise(previous.indicator) + name
         if not name and previous is not None:

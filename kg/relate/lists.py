@@ -12,6 +12,7 @@ CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
 QUOTES = "“”\"'‘’「」『』《》"
 #: Words after which the first item of an enumeration begins (verbs and function words).
 LEAD_CUES = (
+    "以及",
     "集聚",
     "聚集",
     "汇聚",

@@ -80,6 +80,7 @@ class PeriodMatch:
     period: str
     start_period: str | None  # for year ranges: the first year
     is_base: bool  # 较2019年: a comparison base, not the figure's period
+    kind: str = ""  # which form of PERIODS matched
 
 
 def chinese_number(text: str) -> Decimal:
@@ -128,9 +129,16 @@ def find_periods(
                 continue
             before = text[max(0, m.start() - 2) : m.start()]
             is_base = before.endswith(BASE_CUES)
-            found.append(PeriodMatch(m.start(), m.end(), period, first, is_base))
+            found.append(PeriodMatch(m.start(), m.end(), period, first, is_base, kind))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda p: p.start)
+    ordered = sorted(found, key=lambda p: p.start)
+    for i, period in enumerate(ordered):  # 回看2022年，宁波全年…: 全年 is the year just named
+        named = [p for p in ordered[:i] if not p.is_base and p.kind != "this-year"]
+        if period.kind == "this-year" and named:
+            ordered[i] = PeriodMatch(
+                period.start, period.end, named[-1].period[:4], None, False, period.kind
+            )
+    return ordered
 
 
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}

@@ -212,7 +212,7 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
 
 # ----------------------------------------------------------------------------- clusters
 CLUSTER = re.compile(
-    r"(?P<count>等(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
+    r"(?P<count>等?(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
 )
 CLUSTER_NOT = re.compile(
     r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|^[年级亿万千百]"
@@ -413,10 +413,11 @@ HOLDER_COUNT = re.compile(r"(?P<n>\d+)(?P<unit>家|个|项|所|座)(?:企业)?")
 def _count_of_holders(ctx: SentenceContext, designation: Mention, count: re.Match[str]) -> Fact:
     """``A、B等15家企业获评D``: how many hold the title, as a figure of the city."""
     value = parse_number(count["n"])
+    periods = [p for p in find_periods(ctx.text, ctx.reference, ctx.year_hint) if not p.is_base]
     quantity = Quantity(
         value,
         count["unit"],
-        None,
+        periods[0].period if periods else None,
         designation.surface,
         ctx.span(count.start("n"), count.end("unit")),
     )
