@@ -95,11 +95,13 @@ def test_relate_tier_in_yi_wei_form(lexicon: Lexicon) -> None:
 
 def test_relate_cluster_list_with_sizes_written_before_the_items(lexicon: Lexicon) -> None:
     text = "株洲形成1500亿轨道交通、800亿新材料、300亿航空等4个千亿级产业集群。"
-    facts = _of(_facts(text, lexicon), Relation.CLUSTER_PRESENCE)
-    assert [(_named(f.object), f.qualifier("size")) for f in facts] == [
-        ("轨道交通", "1500亿"),
-        ("新材料", "800亿"),
-        ("航空", "300亿"),
+    every = _facts(text, lexicon)
+    facts = _of(every, Relation.CLUSTER_PRESENCE)
+    sizes = [f for f in _of(every, Relation.OBSERVATION) if f.rule == "rule:cluster-size"]
+    assert [(f.subject.surface, f.object.value, f.object.unit) for f in sizes] == [
+        ("轨道交通", Decimal("1500"), "亿"),
+        ("新材料", Decimal("800"), "亿"),
+        ("航空", Decimal("300"), "亿"),
     ]
     assert {f.qualifier("count") for f in facts} == {"4"}
     assert [e.surface for f in facts for e in f.extra] == ["轨道交通", "新材料", "航空"]
@@ -116,19 +118,25 @@ def test_relate_cluster_list_with_a_tier_states_the_tier_too(lexicon: Lexicon) -
 
 
 CLUSTER_SIZES = [
-    ("绵阳电子信息产业集群规模达1200亿元。", "绵阳电子信息产业集群", "1200亿元"),
-    ("襄阳新能源汽车产业集群突破千亿元。", "襄阳新能源汽车产业集群", "千亿元"),
+    ("绵阳电子信息产业集群规模达1200亿元。", "绵阳电子信息产业集群", "1200", "亿元", None),
+    ("襄阳新能源汽车产业集群突破千亿元。", "襄阳新能源汽车产业集群", "1000", "亿元", "突破"),
 ]
 
 
-@pytest.mark.parametrize(("text", "cluster", "size"), CLUSTER_SIZES)
+@pytest.mark.parametrize(("text", "cluster", "value", "unit", "bound"), CLUSTER_SIZES)
 def test_relate_single_cluster_with_its_size_after(
-    lexicon: Lexicon, text: str, cluster: str, size: str
+    lexicon: Lexicon, text: str, cluster: str, value: str, unit: str, bound: str | None
 ) -> None:
     facts = _facts(text, lexicon)
     (fact,) = _of(facts, Relation.CLUSTER_PRESENCE)
-    assert (_named(fact.object), fact.qualifier("size")) == (cluster, size)
-    assert _of(facts, Relation.OBSERVATION) == []  # the size is the cluster's, not a city figure
+    assert _named(fact.object) == cluster
+    (size,) = _of(facts, Relation.OBSERVATION)  # stated once, as the cluster's, not twice
+    assert size.subject == fact.object
+    assert (size.object.value, size.object.unit, size.object.approximation) == (
+        Decimal(value),
+        unit,
+        bound,
+    )
 
 
 # ----------------------------------------------------------------------------- designations

@@ -9,7 +9,7 @@ from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
 from kg.rdf.vocab import KG
 from kg.recognise.lexicon import Lexicon
 from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
-from kg.relate.quantities import QUANTITY, base_value, normalised_unit, parse_number
+from kg.relate.quantities import base_value
 from kg.resolve import name_key
 
 ZH = "zh"
@@ -33,6 +33,7 @@ class _Builder:
         }
         self.city = entity_iri(analysis.city.type, analysis.city.key) if analysis.city else None
         self.awards: dict[URIRef, URIRef] = {}  # holder -> first award node
+        self.presence: dict[URIRef, URIRef] = {}  # cluster -> its ClusterPresence node
 
     # ------------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
@@ -139,7 +140,12 @@ class _Builder:
         subject = self.entity(fact.subject)
         if fact.relation is Relation.OBSERVATION:
             assert isinstance(fact.object, Quantity)
-            self.observation(fact, fact.object, subject)
+            if fact.subject is not None and fact.subject.type is EntityType.INDUSTRY_CLUSTER:
+                node = self.observation(fact, fact.object, self.city, describes=subject)
+                if subject in self.presence:
+                    self.add(self.presence[subject], KG.size, node)
+            else:
+                self.observation(fact, fact.object, subject)
             return
         assert isinstance(fact.object, Mention)
         obj = self.entity(fact.object)
@@ -161,8 +167,7 @@ class _Builder:
                     if industry is not None:
                         self.add(node, KG.industry, industry)
                         self.add(obj, KG.clusterIndustry, industry)
-                if size := fact.qualifier("size"):
-                    self.cluster_size(fact, node, obj, subject, size)
+                self.presence[obj] = node
             case Relation.DESIGNATION_AWARD:
                 self.add(node, KG.holder, subject)
                 self.add(node, KG.designation, obj)
@@ -233,24 +238,6 @@ class _Builder:
         if describes is not None:
             self.add(node, KG.describes, describes)
         return node
-
-    def cluster_size(
-        self, fact: Fact, node: URIRef, cluster: URIRef, area: URIRef | None, size: str
-    ) -> None:
-        if size[0] in "百千万":
-            size = "一" + size  # 万亿元 alone is one 万亿
-        match = QUANTITY.fullmatch(size)
-        if match is None:
-            return
-        unit = normalised_unit(match["mag"], match["unit"])
-        label = next(
-            (e.labels[0] for e in self.a.entities if entity_iri(e.type, e.key) == cluster),
-            "产业集群",
-        )
-        q = Quantity(parse_number(match["num"]), unit, None, f"{label}规模", fact.evidence)
-        if self.a.document.published:
-            q = Quantity(q.value, q.unit, str(self.a.document.published.year), q.indicator, q.span)
-        self.add(node, KG.size, self.observation(fact, q, area, describes=cluster))
 
 
 def to_rdf(analysis: Analysis, lexicon: Lexicon) -> Graph:

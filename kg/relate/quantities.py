@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -132,12 +132,10 @@ def find_periods(
             found.append(PeriodMatch(m.start(), m.end(), period, first, is_base, kind))
             taken.append((m.start(), m.end()))
     ordered = sorted(found, key=lambda p: p.start)
-    for i, period in enumerate(ordered):  # 回看2022年，宁波全年…: 全年 is the year just named
+    for i, found_period in enumerate(ordered):  # 回看2022年，宁波全年…: the year just named
         named = [p for p in ordered[:i] if not p.is_base and p.kind != "this-year"]
-        if period.kind == "this-year" and named:
-            ordered[i] = PeriodMatch(
-                period.start, period.end, named[-1].period[:4], None, False, period.kind
-            )
+        if found_period.kind == "this-year" and named:
+            ordered[i] = replace(found_period, period=named[-1].period[:4])
     return ordered
 
 

@@ -24,7 +24,7 @@ from kg.relate.lists import (
     split_conjoined,
     split_items,
 )
-from kg.relate.quantities import find_periods, parse_number
+from kg.relate.quantities import QUANTITY, find_periods, normalised_unit, parse_number
 
 PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
 HOLDER_TYPES = (
@@ -244,7 +244,6 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
             for item in items:
                 cluster = _cluster_mention(ctx, item, match, single=not (match["count"] or pronoun))
                 industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:cluster-industry")
-                size = item.size or _size_after(text, match.end())
                 yield _fact(
                     ctx,
                     Relation.CLUSTER_PRESENCE,
@@ -252,9 +251,11 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
                     cluster,
                     "rule:clusters",
                     ("count", count),
-                    ("size", size or ""),
                     extra=(industry,),
                 )
+                size = _cluster_size(ctx, item, match, cluster)
+                if size is not None:
+                    yield size
                 if tier is not None:
                     yield _fact(
                         ctx,
@@ -338,12 +339,46 @@ def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> I
     return Item(start, start + len(head), head)
 
 
-def _size_after(text: str, end: int) -> str | None:
-    match = re.match(
-        r"(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千万]亿元?)",
-        text[end:],
+SIZE_AFTER = re.compile(
+    r"(?:规模)?(?:均|都)?(?:已|已经)?(?P<approx>突破|超过|超|达到|达|近)"
+    r"(?P<q>\d+(?:\.\d+)?(?:万亿|亿)元?|[百千万]亿元?)(?:[,，](?:达到|达)(?P<exact>\d+(?:\.\d+)?(?:万亿|亿)元?))?"
+)
+
+
+def _cluster_size(
+    ctx: SentenceContext, item: Item, match: re.Match[str], cluster: Mention
+) -> Fact | None:
+    """The size written before a listed cluster (5500亿电子信息) or after a named one
+    (…产业集群规模突破3000亿元，达到3126亿元), as an observation of the cluster."""
+    approximation = None
+    if item.size:
+        written, end = item.size, item.start
+    elif after := SIZE_AFTER.match(ctx.text, match.end()):
+        if after["exact"]:
+            written, end = after["exact"], after.end("exact")
+        else:
+            written, end = after["q"], after.end("q")
+            approximation = None if after["approx"] in ("达到", "达") else after["approx"]
+    else:
+        return None
+    if written[0] in "百千万":
+        written = "一" + written  # 百亿 alone is one 百亿
+    quantity = QUANTITY.fullmatch(written)
+    if quantity is None:
+        return None
+    periods = [
+        p for p in find_periods(ctx.text[:end], ctx.reference, ctx.year_hint) if not p.is_base
+    ]
+    name = cluster.canonical or cluster.surface
+    value = Quantity(
+        parse_number(quantity["num"]),
+        normalised_unit(quantity["mag"], quantity["unit"]),
+        periods[-1].period if periods else None,
+        name if name.endswith("规模") else f"{name}规模",
+        ctx.span(end - len(written), end),
+        approximation,
     )
-    return match["q"] if match else None
+    return Fact(Relation.OBSERVATION, cluster, value, ctx.sentence.span, "rule:cluster-size")
 
 
 # ----------------------------------------------------------------------------- designations
