@@ -623,41 +623,59 @@ def _without_quantifier(item: Item) -> Item:
 
 
 # ----------------------------------------------------------------------------- investments
+PROJECT_STARTED = re.compile(r"项目[\u4e00-\u9fff]{0,4}(?:开工|动工|签约|落地|落户|投产|开建|竣工)")
+
+
 def investments(ctx: SentenceContext) -> Iterator[Fact]:
-    """``引进A、B等亿元以上项目217个`` and ``A、B等企业的增资扩产项目相继动工``: companies that
-    brought projects in. The sentence must speak of investment; the clause names the projects."""
+    """``引进A、B等亿元以上项目217个``, ``A、B等企业的增资扩产项目相继动工`` and ``X有限公司
+    …项目开工建设``: companies that brought projects in. The sentence must speak of
+    investment; the clause names the projects."""
     text = ctx.text
     if not INVEST_CUE.search(text) and not re.search(r"投资|开工|动工|投产|增资", text):
         return
     for c_start, c_end in clauses(text):
         if "项目" not in text[c_start:c_end]:
             continue
-        cue = INVEST_CUE.search(text, c_start, c_end)
-        list_start = cue.end() if cue else c_start
-        before_cue = text.find("等", c_start, cue.start()) if cue else -1
-        if before_cue >= 0:  # 信达生物、基石药业等企业先后…签约扩产项目
-            list_start, cue = c_start, None
-        stop = text.find("等", list_start, c_end)
-        if stop < 0:
-            continue
-        enumeration = enumeration_before(text, list_start, stop, max_item=40)
-        if enumeration is None or (
-            cue is None and not text.startswith(("企业", "公司", "集团"), stop + 1)
-        ):
-            continue
-        count = re.search(
-            r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end]
-        )
-        number = (count["n"] or count["m"]) if count else ""
-        subject = _place_before(ctx, c_start, list_start)
-        for raw in enumeration.items:
-            item = _company_of_project(ctx, raw)
-            if item is None:
-                continue
+        yield from _listed_investors(ctx, c_start, c_end)
+        yield from _single_investor(ctx, c_start, c_end)
+
+
+def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    text = ctx.text
+    cue = INVEST_CUE.search(text, c_start, c_end)
+    stop = text.find("等", c_start, c_end)
+    if stop < 0:
+        return
+    # the list follows the cue (引进A、B等…), or precedes it (A、B等项目相继签约)
+    list_start = cue.end() if cue is not None and cue.start() < stop else c_start
+    if cue is None and not text.startswith(("企业", "公司", "集团"), stop + 1):
+        return
+    enumeration = enumeration_before(text, list_start, stop, max_item=40)
+    if enumeration is None:
+        return
+    count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
+    number = (count["n"] or count["m"]) if count else ""
+    subject = _place_before(ctx, c_start, list_start)
+    for raw in enumeration.items:
+        item = _company_of_project(ctx, raw)
+        if item is not None:
             company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
             yield _fact(
                 ctx, Relation.INVESTMENT, subject, company, "rule:investments", ("count", number)
             )
+
+
+def _single_investor(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """A clause that opens with a company and ends with its project starting."""
+    if "等" in ctx.text[c_start:c_end] or not PROJECT_STARTED.search(ctx.text, c_start, c_end):
+        return
+    first = next(iter(ctx.within(c_start, c_end)), None)
+    if (
+        first is not None
+        and first.type is EntityType.COMPANY
+        and first.span.start - ctx.base == c_start
+    ):
+        yield _fact(ctx, Relation.INVESTMENT, None, first, "rule:investments")
 
 
 PROJECT_DESCRIPTION = re.compile(
