@@ -12,6 +12,7 @@ from kg.recognise.patterns import (
     in_context,
     quoted_mentions,
     unquoted_policies,
+    zone_mentions,
 )
 from kg.records import Document, EntityType, Mention, Sentence
 from kg.segment import normalise
@@ -41,6 +42,7 @@ def recognise(
         ]
         found += lexical
         found += body_mentions(sentence, lexicon, places)
+        found += zone_mentions(sentence, places)
         found += quoted_mentions(sentence)
         found += company_mentions(sentence)
         found += unquoted_policies(sentence)

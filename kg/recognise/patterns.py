@@ -248,6 +248,27 @@ def unquoted_policies(sentence: Sentence) -> Iterator[Mention]:
             yield Mention(span, match["q"], EntityType.POLICY, None, "pattern:unquoted-policy")
 
 
+ZONE = re.compile(
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区|保税区|工业园区|产业园区)"
+)
+
+
+def zone_mentions(sentence: Sentence, places: list[Mention]) -> Iterator[Mention]:
+    """Development zones named after a place: 西安高新区, 苏州工业园区 (typed District)."""
+    text, base = sentence.normalised, sentence.span.start
+    for place in places:
+        end = place.span.end - base
+        if zone := ZONE.match(text, end):
+            span = Span(place.span.start, base + zone.end())
+            yield Mention(
+                span,
+                text[place.span.start - base : zone.end()],
+                EntityType.DISTRICT,
+                None,
+                "pattern:zone",
+            )
+
+
 def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -> Iterator[Mention]:
     """Local government bodies: a place (郑州市, or a bare 市/省) followed by a body form."""
     text, base = sentence.normalised, sentence.span.start

@@ -39,7 +39,7 @@ AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位�
 CLUSTER_SIZE_BEFORE = re.compile(
     r"集群(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)?$"
 )
-TARGET = re.compile(r"力争|目标|预计|计划到|到20\d\d年|将达到|有望|争取")
+TARGET = re.compile(r"力争|确保|目标|预计|计划到|到20\d\d年|将达到|有望|争取")
 DESIGNATION_AFTER = re.compile(r"(?:企业)?(?:获评|入选|被认定为|认定为|荣获|荣列|被评为|成为)")
 FALL = re.compile(r"(?:下降|减少|下滑|回落|降低)$")
 COMPARISON = re.compile(
@@ -256,6 +256,8 @@ def _attach_rank(
     clause_start = max((s for s, _ in clauses(text) if s <= rank_match.start()), default=0)
     places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
     _, own_name = _indicator_before(text, rank_match.start(), clause_start, places)
+    if own_name and own_name.startswith(GENERIC_NAMES):
+        own_name = ""  # 增速居全省第1位: the rank of the figure before
     if before and own_name and facts[before[-1][0]][1] <= clause_start:
         before = []  # 家电…3200亿元，家用空调等产品产量居全国第1位: a rank of its own
     if before:
