@@ -25,6 +25,8 @@ BARE = re.compile(
     r"^(?P<outlet>[^\s【】\[\]()（）]{2,12}?)(?:全媒体记者|首席记者|记者)\s+(?P<names>[^\n]{2,30})$",
     re.M,
 )
+#: 中国宁波网讯（记者 …）
+NEWS_FLASH = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{2,10})讯\s*[（(【\[]\s*(?:记者|通讯员)")
 #: 新华社南京11月28日电
 DATELINE = re.compile(
     r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电"
@@ -88,7 +90,7 @@ def byline(text: str, body_start: int) -> list[BylinePart]:
             if match["outlet"]:
                 parts.append(_part("outlet", match, "outlet"))
             parts += _names("author", match, "names")
-    for pattern in (DATELINE, SOURCE):
+    for pattern in (DATELINE, SOURCE, NEWS_FLASH):
         parts += [
             _part("outlet", m, "outlet") for m in pattern.finditer(text, body_start, head_end)
         ]

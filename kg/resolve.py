@@ -14,6 +14,7 @@ from kg.segment import normalise
 
 #: Places are real mentions even inside a longer name (河南 in 河南省质量标杆).
 _NESTABLE = (EntityType.CITY, EntityType.PROVINCE)
+_NAMES_WITH_PLACES = (EntityType.COMPANY, EntityType.ORGANIZATION)
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』]")
 
 
@@ -36,7 +37,13 @@ def settle(
     overlap none of them (so 新能源 inside 华拓新能源 goes)."""
     used = list(dict.fromkeys(fact_mentions(facts)))
     used_spans = [m.span for m in used]
-    places = [m for m in mentions if m.type in _NESTABLE]
+    # 河南 in 河南省质量标杆 is a mention of the province; 陕西 in 陕西法士特齿轮有限责任公司 is not
+    names = [m.span for m in [*used, *mentions] if m.type in _NAMES_WITH_PLACES]
+    places = [
+        m
+        for m in mentions
+        if m.type in _NESTABLE and not any(n.contains(m.span) and n != m.span for n in names)
+    ]
     rest = [
         m
         for m in mentions
@@ -62,6 +69,7 @@ def resolve(
         groups[(mention.type, _group_key(mention, city_label))].append(mention)
     _merge_short_names(groups, lexicon)
     _merge_unlevelled_designations(groups)
+    _merge_policy_short_titles(groups)
     entities = []
     for (type_, key), members in groups.items():
         labels = _labels(members, city_label, doc.text)
@@ -167,6 +175,16 @@ def _as_written(mention: Mention, text: str) -> str:
     if len(original) == len(mention.surface) and normalise(original) == mention.surface:
         return original
     return mention.surface
+
+
+def _merge_policy_short_titles(groups: dict[tuple[EntityType, str], list[Mention]]) -> None:
+    """《若干政策》 after 《西安市加快硬科技产业发展若干政策》 is the same document."""
+    policies = sorted((k for k in groups if k[0] is EntityType.POLICY), key=lambda k: len(k[1]))
+    for short in policies:
+        name = short[1].removeprefix("name:")
+        longer = [k for k in policies if k != short and k[1].endswith(name) and k in groups]
+        if len(name) >= 4 and len(longer) == 1 and short in groups:
+            groups[longer[0]].extend(groups.pop(short))
 
 
 def _merge_unlevelled_designations(groups: dict[tuple[EntityType, str], list[Mention]]) -> None:
