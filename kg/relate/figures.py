@@ -24,7 +24,7 @@ from kg.segment import normalise
 NAME_BREAK = re.compile(r"[,，;；:：。、\n]")
 LEADING_NOISE = re.compile(
     r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
-    r"全国|我市|该市|本市|市县两级|市级|再|新|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
+    r"全国|我市|该市|本市|市县两级|市级|再|新增|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
     r"年度|全年|当年|期间|之间)+"
 )
 TRAILING_NOISE = re.compile(
@@ -45,6 +45,7 @@ FALL = re.compile(r"(?:下降|减少|下滑|回落|降低)$")
 COMPARISON = re.compile(
     r"(?:同比|环比|(?:比|较)(?:上年|去年|上半年|一季度|年初|上月|上年同期|去年同期)(?:同期)?)"
 )
+LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:产业集群|集群|产业|行业|领域)")
 GENERIC_NAMES = ("增速", "增幅", "降幅", "总量", "占比", "比重")
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
@@ -63,6 +64,8 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     floor = 0  # text before this was used by an earlier figure
     places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
     target = TARGET.search(masked)  # 力争到2025年，…增长5%: what follows the cue is a target
+    named: list[str] = []  # indicators of the sentence so far, for 分别
+    distributed: list[str] = []  # names waiting for the figures of a 分别 clause
     for match in QUANTITY.finditer(masked):
         if not (match["mag"] or match["unit"]):
             continue
@@ -72,6 +75,8 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
             continue  # a cluster's size: the cluster rule states it
         if _is_modifier(masked, match) or DESIGNATION_AFTER.match(masked, match.end()):
             continue  # 15家入选…: the designation rule counts the holders
+        if _counts_a_list(masked, match):
+            continue  # 绿色石化、汽车2个万亿级产业集群: the list's declared count
         value = parse_number(match["num"])
         unit = normalised_unit(match["mag"], match["unit"])
         name_start, name = _indicator_before(masked, match.start(), floor, places)
@@ -85,6 +90,12 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         )
         if after and (not name or _noun_follows(masked, match.end())):
             name, floor = after, match.end() + len(after)
+        if name and "分别" in name:  # 原油加工量…，乙烯产量…，同比分别增长4.8%和9.1%
+            verb = name.replace("分别", "")
+            size = _figures_in_clause(masked, match)
+            distributed = [n + verb for n in named[-size:]] if len(named) >= size else []
+        if distributed:
+            name = distributed.pop(0)
         if name and (fall := FALL.search(name)) and value > 0:
             value, name = -value, name[: fall.start()]  # 同比下降1.9% is a change of -1.9%
         if previous is not None and name.startswith(GENERIC_NAMES):
@@ -104,6 +115,7 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
             value, unit, period, written, ctx.span(match.start(), match.end()), approximation, rank
         )
         previous = quantity
+        named.append(normalise(written))
         area = _area(ctx, name_start, match.start())
         fact = Fact(Relation.OBSERVATION, area, quantity, ctx.sentence.span, "rule:figures")
         facts.append((fact, match.end()))
@@ -111,6 +123,22 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
         facts = _attach_rank(ctx, facts, rank_match, text, periods)
     for fact, _ in facts:
         yield fact
+
+
+def _counts_a_list(text: str, match: re.Match[str]) -> bool:
+    clause_start = max((s for s, _ in clauses(text) if s <= match.start()), default=0)
+    return (
+        match["unit"] in ("个", "大")
+        and "、" in text[clause_start : match.start()]
+        and LIST_HEAD.match(text, match.end()) is not None
+    )
+
+
+def _figures_in_clause(text: str, match: re.Match[str]) -> int:
+    clause_end = next((e for s, e in clauses(text) if s <= match.start() < e), len(text))
+    return sum(
+        1 for m in QUANTITY.finditer(text, match.start(), clause_end) if m["unit"] or m["mag"]
+    )
 
 
 def _as_written(ctx: SentenceContext, name: str, before: int) -> str:

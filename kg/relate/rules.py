@@ -326,7 +326,7 @@ def _cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> I
             start = max(start, mention.span.end - ctx.base)  # 东莞 is where, not what
     head = ctx.text[start:end]
     head = head[head.rfind("的") + 1 :]  # 两市联合申报的成德高端能源装备集群
-    head = re.sub(r"^(?:此外|其中|同时|目前|全市|我市|该市|首个|一批)", "", head)
+    head = re.sub(r"^(?:[年月日度]|此外|其中|同时|目前|全市|我市|该市|首个|一批)+", "", head)
     start = end - len(head)
     head = re.sub(r"(?:千亿|百亿|万亿|五千亿)级$|级$", "", head)
     if (
