@@ -15,6 +15,7 @@ from kg.segment import normalise
 #: Places are real mentions even inside a longer name (河南 in 河南省质量标杆).
 _NESTABLE = (EntityType.CITY, EntityType.PROVINCE)
 _NAMES_WITH_PLACES = (EntityType.COMPANY, EntityType.ORGANIZATION)
+_AREAS = (EntityType.CITY, EntityType.DISTRICT)
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』]")
 
 
@@ -93,21 +94,33 @@ def resolve(
         )
     entities.sort(key=lambda e: (e.type, e.key))
     city = next(
-        (e for e in entities if e.type == EntityType.CITY and e.lexicon_id == city_key), None
+        (e for e in entities if e.type in _AREAS and e.lexicon_id == city_key), None
     )
     return tuple(entities), city
 
 
 def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
-    counts: Counter[str] = Counter()
+    """The lexicon key of the place the article is about: the most mentioned city, the title
+    counting triple; a district or county when the title names it and no city."""
     title_start = doc.text.find(doc.meta.title, doc.body_start) if doc.meta.title else -1
     title_end = title_start + len(doc.meta.title) if title_start >= 0 else 0
+    counts: dict[EntityType, Counter[str]] = {
+        EntityType.CITY: Counter(),
+        EntityType.DISTRICT: Counter(),
+    }
+    in_title: set[EntityType] = set()
     for mention in mentions:
-        if mention.type == EntityType.CITY and mention.key:
-            counts[mention.key] += 3 if mention.span.end <= title_end else 1
-    if not counts:
+        if mention.type in counts and mention.key and mention.key.startswith("divisions:"):
+            titled = mention.span.end <= title_end
+            counts[mention.type][mention.key] += 3 if titled else 1
+            if titled:
+                in_title.add(mention.type)
+    kind = EntityType.CITY
+    if in_title == {EntityType.DISTRICT} or not counts[EntityType.CITY]:
+        kind = EntityType.DISTRICT
+    if not counts[kind]:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return sorted(counts[kind].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def _group_key(mention: Mention, city_label: str | None) -> str:

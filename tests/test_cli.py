@@ -141,3 +141,44 @@ def test_cli_missing_input_and_bad_bind_are_errors(
     assert main(["build", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
     assert "nope" in capsys.readouterr().err
     assert main(["query", "SELECT * WHERE {}", "--data", str(tmp_path), "--bind", "郑州"]) == 2
+
+
+DISTRICT_ARTICLE = """南山区前三季度规上工业增加值增长6.2%
+
+2024-10-30  来源：深圳特区报
+
+深圳市南山区突出打造电子信息“首位产业”，着力发展人工智能、生物医药等2个新兴产业。
+2024年前三季度，南山区规上工业增加值同比增长6.2%。
+"""
+
+
+@pytest.mark.parametrize("bound", ["南山", "南山区"])
+def test_cli_an_article_about_a_district_answers_for_the_district(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bound: str
+) -> None:
+    article = tmp_path / "nanshan.txt"
+    article.write_text(DISTRICT_ARTICLE, encoding="utf-8")
+    assert main(["build", str(article), "--out", str(tmp_path / "out"), "--no-html"]) == 0
+    capsys.readouterr()
+    query = ROOT / "queries" / "cq" / "industries.rq"
+    assert (
+        main(
+            [
+                "query",
+                str(query),
+                "--data",
+                str(tmp_path / "out"),
+                "--bind",
+                f"city={bound}",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert {(r["answer"]["value"], r["tier"]["value"]) for r in rows} == {
+        ("电子信息", "leading"),
+        ("人工智能", "emerging"),
+        ("生物医药", "emerging"),
+    }

@@ -20,6 +20,28 @@ from kg.segment import normalise
 PLACE_TYPES = (EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT)
 
 
+def _disambiguate_places(found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A place name several divisions share (南山区 in 深圳 and in 鹤岗) is the one whose parent
+    the article names, else the first in the table."""
+    named = {m.key for m in found if m.key and m.type in PLACE_TYPES}
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for mention in found:
+        if mention.rule == "lexicon:divisions":
+            by_span.setdefault((mention.span.start, mention.span.end), []).append(mention)
+    drop: set[int] = set()
+    for candidates in by_span.values():
+        if len(candidates) < 2:
+            continue
+
+        def parent_named(m: Mention) -> bool:
+            entry = lexicon.get("divisions", (m.key or ":").split(":", 1)[1])
+            return entry is not None and f"divisions:{entry.field('parent')}" in named
+
+        keep = next((m for m in candidates if parent_named(m)), candidates[0])
+        drop.update(id(m) for m in candidates if m is not keep)
+    return [m for m in found if id(m) not in drop]
+
+
 def recognise(
     doc: Document,
     sentences: tuple[Sentence, ...],
@@ -46,6 +68,7 @@ def recognise(
         found += quoted_mentions(sentence)
         found += company_mentions(sentence)
         found += unquoted_policies(sentence)
+    found = _disambiguate_places(found, lexicon)
     # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局)
     places = [m for m in found if m.type in PLACE_TYPES and m.rule == "lexicon:divisions"]
     others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]

@@ -134,8 +134,16 @@ def _fact(
 
 
 def _place_before(ctx: SentenceContext, clause_start: int, position: int) -> Mention | None:
+    """The first place named before ``position``; of 深圳市南山区, the district."""
     places = [m for m in ctx.within(clause_start, position) if m.type in PLACE_TYPES]
-    return places[0] if places else None
+    if not places:
+        return None
+    place = places[0]
+    for following in places[1:]:
+        if following.span.start != place.span.end:
+            break
+        place = following
+    return place
 
 
 # ----------------------------------------------------------------------------- tiers
