@@ -160,7 +160,11 @@ class Analysis:
     city: Entity | None  # the city the article is about
 
     def entity_of(self, mention: Mention) -> Entity:
-        """The entity a mention was resolved to."""
+        """The entity a mention was resolved to.
+
+        Raises:
+            LookupError: the mention is not one of this analysis's.
+        """
         for entity in self.entities:
             if entity.type == mention.type and mention.span in entity.mentions:
                 return entity

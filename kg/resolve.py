@@ -93,9 +93,7 @@ def resolve(
             )
         )
     entities.sort(key=lambda e: (e.type, e.key))
-    city = next(
-        (e for e in entities if e.type in _AREAS and e.lexicon_id == city_key), None
-    )
+    city = next((e for e in entities if e.type in _AREAS and e.lexicon_id == city_key), None)
     return tuple(entities), city
 
 

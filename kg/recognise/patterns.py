@@ -111,7 +111,6 @@ TITLED_PERSON = re.compile(
     rf"(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
     r"(?=告诉|介绍|表示|认为|指出|说|称|正在|强调|坦言|透露|解释|[,，:：。（(])"
 )
-PLACE_PREFIX = ("市", "省", "区", "县", "我市", "全市", "本市", "我省", "全省")
 
 
 def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:

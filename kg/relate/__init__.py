@@ -8,13 +8,13 @@ from datetime import date
 
 from kg.recognise.lexicon import Lexicon
 from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
-from kg.relate.figures import observations, table_rows
+from kg.relate.context import Rule, SentenceContext
 from kg.relate.quantities import find_periods
-from kg.relate.rules import RULES, Rule, SentenceContext
+from kg.relate.rules import RULES
 from kg.segment import normalise
 
 #: The built-in rules; added rule sets register the same way.
-DEFAULT_RULES: dict[str, Rule] = {**RULES, "figures": observations, "table-rows": table_rows}
+DEFAULT_RULES: dict[str, Rule] = RULES
 
 
 def relate(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from kg.records import EntityType, Fact, Mention, Quantity, Relation, Span
+from kg.relate.context import PLACE_TYPES, SentenceContext
 from kg.relate.lists import clauses
 from kg.relate.quantities import (
     COUNT_UNITS,
@@ -18,7 +19,6 @@ from kg.relate.quantities import (
     normalised_unit,
     parse_number,
 )
-from kg.relate.rules import PLACE_TYPES, SentenceContext
 from kg.segment import normalise
 
 NAME_BREAK = re.compile(r"[,，;；:：。、\n]")

@@ -1,0 +1,369 @@
+"""Rules about titles: designations, lists and rankings, and the priority support they bring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from kg.recognise.patterns import DESIGNATION_CUES
+from kg.records import EntityType, Fact, Mention, Quantity, Relation
+from kg.relate.context import (
+    PLACE_TYPES,
+    SentenceContext,
+    date_of,
+    last_match,
+    level_of,
+    make_fact,
+    place_before,
+)
+from kg.relate.industries import CLUSTER, cluster_mention, cluster_name
+from kg.relate.lists import (
+    COUNT_AFTER,
+    Item,
+    clauses,
+    enumeration_before,
+    split_conjoined,
+)
+from kg.relate.quantities import find_periods, parse_number
+
+
+# ----------------------------------------------------------------------------- designations
+def designations(ctx: SentenceContext) -> Iterator[Fact]:
+    """``X获评工信部“D”``, ``A、B等15家企业获评D``, ``A、B荣列《D》榜单``."""
+    text = ctx.text
+    cue_pattern = re.compile("|".join(sorted(DESIGNATION_CUES, key=len, reverse=True)))
+    for c_start, c_end in clauses(text):
+        cue = cue_pattern.search(text, c_start, c_end)
+        if cue is None:
+            continue
+        designation = _designation_after(ctx, cue.end(), c_end)
+        if designation is None:
+            continue
+        holders = _holders_before(ctx, c_start, cue.start())
+        count = COUNT_AFTER.search(text, c_start, cue.start()) or HOLDER_COUNT.search(
+            text, c_start, cue.start()
+        )
+        if count is not None:
+            yield _count_of_holders(ctx, designation, count)
+        if holders is None:
+            continue
+        by = next(
+            (
+                m
+                for m in ctx.within(c_start, c_end)
+                if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
+                and m.span.end <= designation.span.start
+                and (
+                    m.span.start - ctx.base > cue.start()
+                    or "被" in text[c_start : m.span.start - ctx.base]
+                )
+            ),
+            None,
+        )
+        by = by or next(
+            (
+                m
+                for m in reversed(ctx.within(0, cue.start()))
+                if m.type == EntityType.GOVERNMENT_BODY
+                and re.match(
+                    r"(?:通报|表扬|认定|评定|授予|发布|公布|批准|批复|命名)",
+                    text[m.span.end - ctx.base :],
+                )
+            ),
+            None,
+        )
+        level = level_of(designation.surface)
+        receivers: list[Mention | None] = list(holders) or [None]  # None: the article's city
+        for holder in receivers:
+            yield make_fact(
+                ctx,
+                Relation.DESIGNATION_AWARD,
+                holder,
+                designation,
+                "rule:designations",
+                ("date", date_of(ctx)),
+                ("level", level),
+                ("count", str(int(parse_number(count["n"]))) if count else ""),
+                extra=(by,) if by else (),
+            )
+
+
+SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|得到)")
+SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排")
+DESIGNATION_HEADS = (
+    "示范",
+    "标杆",
+    "冠军",
+    "小巨人",
+    "企业",
+    "供应商",
+    "基地",
+    "园区",
+    "工厂",
+    "城市",
+    "市",
+    "区",
+    "县",
+    "集群",
+    "中心",
+    "品牌",
+    "榜单",
+    "名单",
+    "目录",
+    "百强",
+    "强",
+    "试验区",
+    "示范区",
+    "(州)",
+    "场景",
+    "平台",
+)
+DESIGNATION_TRAILERS = ("榜单", "名单", "称号", "荣誉", "行列", "之一", "名录", "荣誉称号")
+HOLDER_TYPES = (
+    *PLACE_TYPES,
+    EntityType.COMPANY,
+    EntityType.GOVERNMENT_BODY,
+    EntityType.ORGANIZATION,
+)
+
+
+HOLDER_COUNT = re.compile(r"(?P<n>\d+)(?P<unit>家|个|项|所|座)(?:企业)?")
+
+
+def _count_of_holders(ctx: SentenceContext, designation: Mention, count: re.Match[str]) -> Fact:
+    """``A、B等15家企业获评D``: how many hold the title, as a figure of the city."""
+    value = parse_number(count["n"])
+    periods = [p for p in find_periods(ctx.text, ctx.reference, ctx.year_hint) if not p.is_base]
+    quantity = Quantity(
+        value,
+        count["unit"],
+        periods[0].period if periods else None,
+        designation.surface,
+        ctx.span(count.start("n"), count.end("unit")),
+    )
+    return Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:designation-count")
+
+
+def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | None:
+    for mention in ctx.within(start, end):
+        if mention.type == EntityType.DESIGNATION:
+            return mention
+    phrase_start = start
+    for mention in ctx.within(start, end):  # skip an awarding body written before the title
+        if (
+            mention.type == EntityType.GOVERNMENT_BODY
+            and mention.span.start - ctx.base <= start + 1
+        ):
+            phrase_start = mention.span.end - ctx.base
+    phrase = ctx.text[phrase_start:end]
+    if (index := phrase.rfind("的")) >= 0 and len(phrase) - index > 4:
+        phrase_start, phrase = phrase_start + index + 1, phrase[index + 1 :]
+    if match := re.match(r"(?:(?:19|20)\d\d年度?|为)", phrase):
+        phrase_start, phrase = phrase_start + match.end(), phrase[match.end() :]
+    for trailer in DESIGNATION_TRAILERS:
+        if phrase.endswith(trailer) and len(phrase) > len(trailer) + 2:
+            phrase = phrase[: -len(trailer)]
+    phrase = phrase.strip('“”"《》')
+    if not (4 <= len(phrase) <= 30) or not phrase.endswith(DESIGNATION_HEADS):
+        return None
+    if re.search(r"首个|首家|第一个|唯一|之一|重要|最大|主力|典型|缩影|关键", phrase):
+        return None  # 成为成都首个万亿级产业集群: a description, not a title
+    if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）“”]+", phrase):
+        return None
+    entry = ctx.lexicon.lookup(phrase)
+    key = f"designations:{entry.id}" if entry and entry.type == EntityType.DESIGNATION else None
+    return Mention(
+        ctx.span(phrase_start, phrase_start + len(phrase)),
+        phrase,
+        EntityType.DESIGNATION,
+        key,
+        "pattern:designation-phrase",
+    )
+
+
+TIME_OR_ADVERB = re.compile(
+    r"(?:于|在)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|凭借[^,，]*)*$"
+)
+
+
+def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[Mention] | None:
+    """Who received it: named holders, [] for the article's city, None when unnamed (15家入选).
+
+    Whoever stands after 被 is the awarder, not a holder (被世界经济论坛评为).
+    """
+    window = ctx.text[c_start:cue_start]
+    if (passive := window.find("被")) >= 0:
+        cue_start, window = c_start + passive, window[:passive]
+    window_end = c_start + len(TIME_OR_ADVERB.sub("", window))
+    inside = ctx.within(c_start, cue_start)
+    known = [
+        m
+        for m in inside
+        if m.type in HOLDER_TYPES
+        and not any(
+            o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in inside
+        )
+    ]
+    first = known[0].span.start - ctx.base if known else None
+    if known and first == c_start:
+        return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
+    if "等" in window or "、" in window:
+        end = c_start + window.find("等") if "等" in window else window_end
+        enumeration = enumeration_before(ctx.text, c_start, end)
+        if enumeration is not None:
+            known_names = {n for e in ctx.lexicon.entries("company_suffixes") for n in e.names}
+            return [
+                ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
+                for raw in enumeration.items
+                for i in split_conjoined(raw, known_names)
+            ]
+    if re.search(r"\d+(?:家|个|项)", window):
+        return None  # 15家入选…: holders the text does not name
+    # a name at the start of the clause, up to a place in it (三一重工长沙18号工厂 → 三一重工)
+    name_end = first if first is not None else window_end
+    name = ctx.text[c_start:name_end]
+    if not name.strip():
+        return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
+    if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
+        ("我", "全", "该", "其中", "此外", "同时", "企业")
+    ):
+        item = Item(c_start, name_end, name)
+        return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
+    return None
+
+
+# ----------------------------------------------------------------------------- support
+SUPPORT_INCLUSION = re.compile(
+    r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
+    r"(?:范围|名单|计划|试点)"
+)
+
+
+def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
+    """``获A、B和C优先支持`` and ``在A、B等方面获得优先支持``: programmes supporting the city."""
+    text = ctx.text
+    for cue in SUPPORT_CUE.finditer(text):
+        lead = last_match(SUPPORT_LEAD, text, 0, cue.start())
+        if lead is None:
+            continue
+        start, end = lead.end(), cue.start()
+        if inner := re.search(
+            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", text[: lead.start()]
+        ):
+            start, end = inner.start("list"), inner.end("list")
+        enumeration = enumeration_before(text, start, end, max_item=48)
+        if enumeration is None:
+            continue
+        subject = place_before(ctx, 0, start)
+        known = {n for e in ctx.lexicon.entries("programmes") for n in e.names}
+        for raw in enumeration.items:
+            for item in split_conjoined(raw, known):
+                if len(item.text) > 24:
+                    continue
+                item = _without_quantifier(item)
+                programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
+                yield make_fact(
+                    ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
+                )
+    for match in SUPPORT_INCLUSION.finditer(text):
+        item = Item(match.start("x"), match.end("x"), match["x"])
+        programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-inclusion")
+        yield make_fact(
+            ctx,
+            Relation.PRIORITY_SUPPORT,
+            place_before(ctx, 0, match.start()),
+            programme,
+            "rule:priority-support",
+        )
+
+
+def _without_quantifier(item: Item) -> Item:
+    match = re.match(r"(?:多个|多项|各类|相关|一批|部分)+", item.text)
+    if match is None or len(item.text) - match.end() < 2:
+        return item
+    return Item(item.start + match.end(), item.end, item.text[match.end() :], item.size)
+
+
+LISTING = re.compile(
+    r"(?:公布|发布|公示|揭晓|评选出?)(?:了)?的?(?P<d>[^,，。;；]{3,40})"
+    r"(?:名单|榜单|排行榜|评价结果|结果)(?:中|上)?[,，]"
+)
+LISTED = re.compile(r"榜上有名|成功入选|入选|上榜|位列|分列|名列|分别位列|居|排名")
+
+
+def listings(ctx: SentenceContext) -> Iterator[Fact]:
+    """``在赛迪顾问发布的2020年全国工业百强区榜单中，顺德区、南海区分列第1位和第2位``: a list
+    or ranking published by a body, and who is on it (with their ranks)."""
+    text = ctx.text
+    for listing in LISTING.finditer(text):
+        clause_end = next((e for s, e in clauses(text) if s >= listing.end()), len(text))
+        cue = LISTED.search(text, listing.end(), clause_end)
+        if cue is None:
+            continue
+        holders = _listed_holders(ctx, listing.end(), cue.start())
+        if not holders:
+            continue
+        name = re.sub(r"^(?:(?:19|20)\d\d年?度?)", "", listing["d"]).strip('“”"《》')
+        if len(name) < 4:
+            continue
+        start = listing.start("d") + len(listing["d"]) - len(name)
+        designation = ctx.mention_for(
+            Item(start, start + len(name), name), EntityType.DESIGNATION, "pattern:listing"
+        )
+        by = [
+            m
+            for m in ctx.within(0, listing.start())
+            if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
+        ]
+        year = re.match(r"(?:19|20)\d\d", listing["d"])
+        ranks = [int(r) for r in re.findall(r"第(\d+)(?:位|名)", text[cue.start() : clause_end])]
+        for index, holder in enumerate(holders):
+            yield make_fact(
+                ctx,
+                Relation.DESIGNATION_AWARD,
+                holder,
+                designation,
+                "rule:listings",
+                ("date", year.group() if year else date_of(ctx)),
+                ("level", level_of(name)),
+                extra=tuple(by[:1]),
+            )
+            if index < len(ranks) and holder.type is EntityType.CITY:
+                rank = Decimal(ranks[index])
+                quantity = Quantity(
+                    rank, "位", year.group() if year else None, name, holder.span, rank=ranks[index]
+                )
+                yield Fact(
+                    Relation.OBSERVATION, holder, quantity, ctx.sentence.span, "rule:listings-rank"
+                )
+
+
+def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
+    """Who is on a list: places, companies or clusters named before 入选/位列."""
+    window = ctx.text[start:end]
+    if re.search(r"\d+(?:家|个|项)|共有", window):
+        return []
+    if cluster := CLUSTER.search(ctx.text, start, end):
+        item = cluster_name(ctx, start, cluster)
+        if item is not None:
+            return [cluster_mention(ctx, item, cluster, single=True)]
+    named = [
+        m
+        for m in ctx.within(start, end)
+        if m.type in (EntityType.CITY, EntityType.DISTRICT, EntityType.COMPANY)
+    ]
+    if named:
+        return named
+    enumeration = enumeration_before(ctx.text, start, start + len(TIME_OR_ADVERB.sub("", window)))
+    if enumeration is None:
+        return []
+    return [
+        ctx.mention_for(
+            item,
+            EntityType.DISTRICT if item.text.endswith(("区", "县")) else EntityType.COMPANY,
+            "pattern:listed",
+        )
+        for item in enumeration.items
+    ]

@@ -1,0 +1,117 @@
+"""What every relation rule reads: the sentence, its mentions, and shared helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from kg.recognise.lexicon import Lexicon
+from kg.records import Document, EntityType, Fact, Mention, Relation, Sentence, Span
+from kg.relate.lists import (
+    Item,
+)
+from kg.relate.quantities import find_periods
+
+PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
+DATE_IN_TEXT = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    document: Document
+    sentence: Sentence
+    mentions: tuple[Mention, ...]  # recognised mentions inside the sentence, in text order
+    lexicon: Lexicon
+    year_hint: str | None = None  # the last year the article named before this sentence
+    period_hint: str | None = None  # the last period it named (2020-01/2020-09)
+    reference: date | None = None  # the article's date, or an assumed one (see relate)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.normalised
+
+    @property
+    def base(self) -> int:
+        return self.sentence.span.start
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.base + start, self.base + end)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Recognised mentions inside [start, end) of the sentence text."""
+        lo, hi = self.base + start, self.base + end
+        return [m for m in self.mentions if lo <= m.span.start and m.span.end <= hi]
+
+    def mention_for(self, item: Item, type_: EntityType, rule: str) -> Mention:
+        """The mention an enumeration item stands for: a recognised one, or a new one."""
+        for mention in self.within(item.start, item.end):
+            if mention.span == self.span(item.start, item.end) and mention.type == type_:
+                return mention
+        entry = self.lexicon.lookup(item.text)
+        key = None
+        canonical = None
+        if entry is not None and entry.type == type_:
+            file = entry.source.split(".", 1)[0]
+            key, canonical = f"{file}:{entry.id}", entry.label
+        return Mention(self.span(item.start, item.end), item.text, type_, key, rule, canonical)
+
+
+Rule = Callable[[SentenceContext], Iterator[Fact]]
+
+
+def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def make_fact(
+    ctx: SentenceContext,
+    relation: Relation,
+    subject: Mention | None,
+    obj: Mention,
+    rule: str,
+    *qualifiers: tuple[str, str],
+    extra: tuple[Mention, ...] = (),
+) -> Fact:
+    kept = tuple(q for q in qualifiers if q[1])
+    return Fact(relation, subject, obj, ctx.sentence.span, rule, kept, extra)
+
+
+def place_before(ctx: SentenceContext, clause_start: int, position: int) -> Mention | None:
+    """The first place named before ``position``; of 深圳市南山区, the district."""
+    places = [m for m in ctx.within(clause_start, position) if m.type in PLACE_TYPES]
+    if not places:
+        return None
+    place = places[0]
+    for following in places[1:]:
+        if following.span.start != place.span.end:
+            break
+        place = following
+    return place
+
+
+def level_of(name: str) -> str:
+    if name.startswith(("国家", "全国", "中国")):
+        return "national"
+    if name.startswith(("省", "全省")) or re.match(r"[\u4e00-\u9fff]{2,3}省", name):
+        return "provincial"
+    if name.startswith(("市级", "市")):
+        return "municipal"
+    return ""
+
+
+def date_of(ctx: SentenceContext) -> str:
+    match = DATE_IN_TEXT.search(ctx.text)
+    published = ctx.reference
+    if match is None:
+        periods = [p for p in find_periods(ctx.text, published, ctx.year_hint) if not p.is_base]
+        return periods[0].period if periods and "/" not in periods[0].period else ""
+    year = match["y"] or (str(published.year) if published else None)
+    if year is None:
+        return ""
+    return f"{year}-{int(match['m']):02d}-{int(match['d']):02d}"

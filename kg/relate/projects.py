@@ -1,0 +1,152 @@
+"""Rules about companies and documents: investment projects, company presence, policies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.recognise.patterns import DESIGNATION_CUES
+from kg.records import EntityType, Fact, Relation
+from kg.relate.context import (
+    SentenceContext,
+    make_fact,
+    place_before,
+)
+from kg.relate.lists import (
+    Item,
+    clauses,
+    enumeration_before,
+)
+
+# ----------------------------------------------------------------------------- investments
+PROJECT_STARTED = re.compile(r"项目[\u4e00-\u9fff]{0,4}(?:开工|动工|签约|落地|落户|投产|开建|竣工)")
+ISSUE_CUE = re.compile(r"印发|制定|出台|发布|颁布|编制|修订")
+INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)")
+
+
+def investments(ctx: SentenceContext) -> Iterator[Fact]:
+    """``引进A、B等亿元以上项目217个``, ``A、B等企业的增资扩产项目相继动工`` and ``X有限公司
+    …项目开工建设``: companies that brought projects in. The sentence must speak of
+    investment; the clause names the projects."""
+    text = ctx.text
+    if not INVEST_CUE.search(text) and not re.search(r"投资|开工|动工|投产|增资", text):
+        return
+    for c_start, c_end in clauses(text):
+        if "项目" not in text[c_start:c_end]:
+            continue
+        yield from _listed_investors(ctx, c_start, c_end)
+        yield from _single_investor(ctx, c_start, c_end)
+
+
+def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    text = ctx.text
+    cue = INVEST_CUE.search(text, c_start, c_end)
+    stop = text.find("等", c_start, c_end)
+    if stop < 0:
+        return
+    # the list follows the cue (引进A、B等…), or precedes it (A、B等项目相继签约)
+    list_start = cue.end() if cue is not None and cue.start() < stop else c_start
+    if cue is None and not text.startswith(("企业", "公司", "集团"), stop + 1):
+        return
+    enumeration = enumeration_before(text, list_start, stop, max_item=40)
+    if enumeration is None:
+        return
+    count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
+    number = (count["n"] or count["m"]) if count else ""
+    subject = place_before(ctx, c_start, list_start)
+    for raw in enumeration.items:
+        item = _company_of_project(ctx, raw)
+        if item is not None:
+            company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
+            yield make_fact(
+                ctx, Relation.INVESTMENT, subject, company, "rule:investments", ("count", number)
+            )
+
+
+def _single_investor(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """A clause that opens with a company and ends with its project starting."""
+    if "等" in ctx.text[c_start:c_end] or not PROJECT_STARTED.search(ctx.text, c_start, c_end):
+        return
+    first = next(iter(ctx.within(c_start, c_end)), None)
+    if (
+        first is not None
+        and first.type is EntityType.COMPANY
+        and first.span.start - ctx.base == c_start
+    ):
+        yield make_fact(ctx, Relation.INVESTMENT, None, first, "rule:investments")
+
+
+PROJECT_DESCRIPTION = re.compile(
+    r"(?:年产|第\d|\d|[一二三四]期|新建|扩建|改扩建|生产线|研发|智能|高效|柔性|服务器|整机|基地|"
+    r"产业园|项目)"
+)
+
+
+def _company_of_project(ctx: SentenceContext, item: Item) -> Item | None:
+    """The company an item names: ``天马微电子第6代柔性显示模组项目`` → 天马微电子."""
+    for mention in ctx.within(item.start, item.end):
+        if mention.type is EntityType.COMPANY and mention.span.start - ctx.base == item.start:
+            return Item(item.start, mention.span.end - ctx.base, mention.surface)
+    match = PROJECT_DESCRIPTION.search(item.text, 2)
+    text = item.text[: match.start()] if match else item.text
+    if not 2 <= len(text) <= 12:
+        return None
+    return Item(item.start, item.start + len(text), text)
+
+
+# ----------------------------------------------------------------------------- policies
+IMPLEMENT_CUE = re.compile(r"实施|落实|贯彻|执行|推进|按照|根据|依据")
+
+
+def policies(ctx: SentenceContext) -> Iterator[Fact]:
+    """Policy documents the city issued: a policy name after 印发/制定/出台 in the sentence, or
+    after 落实/贯彻 when the title names the city itself (落实《佛山市…若干措施》)."""
+    text = ctx.text
+    city_names = _city_names(ctx)
+    for mention in ctx.mentions:
+        if mention.type != EntityType.POLICY:
+            continue
+        start = mention.span.start - ctx.base
+        issued = ISSUE_CUE.search(text, 0, start)
+        implemented = IMPLEMENT_CUE.search(text, 0, start) and mention.surface.startswith(
+            city_names
+        )
+        if not issued and not implemented:
+            continue
+        subject = place_before(ctx, 0, start)
+        yield make_fact(ctx, Relation.POLICY_ISSUANCE, subject, mention, "rule:policies")
+
+
+def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
+    names = {"我市", "本市", "全市"}
+    for mention in ctx.mentions:
+        if mention.type in (EntityType.CITY, EntityType.DISTRICT):
+            names |= {mention.surface, mention.canonical or mention.surface}
+    return tuple(names)
+
+
+COMPANY_LIST_HEAD = re.compile(
+    r"等(?:\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
+)
+
+
+def company_presence(ctx: SentenceContext) -> Iterator[Fact]:
+    """``集聚京东方、维信诺、彩虹光电等上下游企业120余家``: companies the city has."""
+    text = ctx.text
+    for c_start, c_end in clauses(text):
+        head = COMPANY_LIST_HEAD.search(text, c_start, c_end)
+        if head is None or re.search(
+            "|".join(DESIGNATION_CUES) + r"|签约|引进|项目", text[c_start:c_end]
+        ):
+            continue  # designations and investments have their own rules
+        enumeration = enumeration_before(text, c_start, head.start())
+        if enumeration is None:
+            continue
+        subject = place_before(ctx, c_start, head.start())
+        for item in enumeration.items:
+            if ctx.lexicon.lookup(item.text) is not None:
+                continue  # an industry or a place, not a company
+            company = ctx.mention_for(item, EntityType.COMPANY, "pattern:company-list")
+            yield make_fact(
+                ctx, Relation.COMPANY_PRESENCE, subject, company, "rule:company-presence"
+            )
