@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.records import EntityType, Fact, Relation
 from kg.relate.context import (
+    PLACE_TYPES,
     SentenceContext,
     make_fact,
     place_before,
@@ -78,17 +79,32 @@ def _single_investor(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
 
 PROJECT_DESCRIPTION = re.compile(
     r"(?:年产|第\d|\d|[一二三四]期|新建|扩建|改扩建|生产线|研发|智能|高效|柔性|服务器|整机|基地|"
-    r"产业园|项目)"
+    r"产业园|全球|项目)"
 )
 
 
 def _company_of_project(ctx: SentenceContext, item: Item) -> Item | None:
-    """The company an item names: ``天马微电子第6代柔性显示模组项目`` → 天马微电子."""
+    """The company an item names, where its project's description begins: after a company
+    head word (三安光电碳化硅芯片二期 → 三安光电), before a place (中兴通讯西安研发中心) or a
+    project word (天马微电子第6代柔性显示模组项目 → 天马微电子)."""
     for mention in ctx.within(item.start, item.end):
         if mention.type is EntityType.COMPANY and mention.span.start - ctx.base == item.start:
             return Item(item.start, mention.span.end - ctx.base, mention.surface)
-    match = PROJECT_DESCRIPTION.search(item.text, 2)
-    text = item.text[: match.start()] if match else item.text
+    cuts = [len(item.text)]
+    if match := PROJECT_DESCRIPTION.search(item.text, 2):
+        cuts.append(match.start())
+    cuts += [
+        m.span.start - ctx.base - item.start
+        for m in ctx.within(item.start, item.end)
+        if m.type in PLACE_TYPES and m.span.start - ctx.base - item.start >= 2
+    ]
+    heads = {n for e in ctx.lexicon.entries("company_suffixes") for n in e.names}
+    for start in range(2, len(item.text)):
+        found = [h for h in heads if item.text.startswith(h, start)]
+        if found:
+            cuts.append(start + max(map(len, found)))
+            break
+    text = item.text[: min(cuts)]
     if not 2 <= len(text) <= 12:
         return None
     return Item(item.start, item.start + len(text), text)
