@@ -48,7 +48,9 @@ def find_articles(inputs: Iterable[Path], config: BuildConfig) -> list[Path]:
     return sorted(found)
 
 
-def load_article(path: Path, config: BuildConfig | None = None) -> Document:
+def load_article(
+    path: Path, config: BuildConfig | None = None, *, doc_id: str | None = None
+) -> Document:
     """Read one article: UTF-8 text (a BOM is allowed), Markdown or HTML.
 
     >>> import tempfile, pathlib
@@ -91,7 +93,7 @@ def load_article(path: Path, config: BuildConfig | None = None) -> Document:
     if meta.published is None:  # undated text: a date in the file name (zhengzhou-2023-01-16.txt)
         meta = replace(meta, published=_parse_date(path.stem))
     return Document(
-        id=article_id(path),
+        id=doc_id or article_id(path),
         text=text,
         meta=ArticleMeta(
             title=meta.title,
@@ -122,6 +124,20 @@ def _with_sidecar(meta: ArticleMeta, path: Path) -> ArticleMeta:
         )
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"{sidecar}: not valid article metadata ({exc})") from exc
+
+
+def article_ids(paths: list[Path]) -> dict[Path, str]:
+    """Stable ids for a corpus: the file name, with its folder's name where two files share
+    one (cases/hefei/article.txt and cases/xian/article.txt)."""
+    stems: dict[str, int] = {}
+    for path in paths:
+        stems[article_id(path)] = stems.get(article_id(path), 0) + 1
+    return {
+        p: article_id(p)
+        if stems[article_id(p)] == 1
+        else article_id(p.parent / f"{p.parent.name}-{p.name}")
+        for p in paths
+    }
 
 
 def article_id(path: Path) -> str:

@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph
 
 from kg.config import BuildConfig
 from kg.errors import KgError
-from kg.load import find_articles, load_article
+from kg.load import article_ids, find_articles, load_article
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import to_rdf
 from kg.recognise import recognise
@@ -37,7 +37,9 @@ def analyse(doc: Document, config: BuildConfig | None = None) -> Analysis:
     return Analysis(doc, sentences, everything, facts, entities, city)
 
 
-def build_article(path: Path, config: BuildConfig | None = None) -> tuple[Analysis, Graph]:
+def build_article(
+    path: Path, config: BuildConfig | None = None, *, doc_id: str | None = None
+) -> tuple[Analysis, Graph]:
     """Load, analyse and map one article file to its RDF graph.
 
     Raises:
@@ -45,7 +47,7 @@ def build_article(path: Path, config: BuildConfig | None = None) -> tuple[Analys
         LexiconError: a lexicon file is malformed.
     """
     config = config or BuildConfig()
-    analysis = analyse(load_article(path, config), config)
+    analysis = analyse(load_article(path, config, doc_id=doc_id), config)
     return analysis, to_rdf(analysis, load_lexicon(config.lexicon_dir))
 
 
@@ -66,9 +68,11 @@ def build_corpus(inputs: Iterable[Path], config: BuildConfig | None = None) -> C
     dataset = Dataset()
     analyses: list[Analysis] = []
     failures: list[tuple[Path, str]] = []
-    for path in find_articles(inputs, config):
+    paths = find_articles(inputs, config)
+    ids = article_ids(paths)
+    for path in paths:
         try:
-            analysis, graph = build_article(path, config)
+            analysis, graph = build_article(path, config, doc_id=ids[path])
         except KgError as exc:
             failures.append((path, str(exc)))
             continue

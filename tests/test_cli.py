@@ -182,3 +182,21 @@ def test_cli_an_article_about_a_district_answers_for_the_district(
         ("人工智能", "emerging"),
         ("生物医药", "emerging"),
     }
+
+
+def test_cli_files_of_one_name_in_two_folders_are_two_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    assert (
+        main(["build", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out), "--no-html"])
+        == 0
+    )
+    capsys.readouterr()
+    query = "PREFIX kg: <https://w3id.org/kg-cnip/ontology#> SELECT ?a WHERE { ?a a kg:Article }"
+    assert main(["query", query, "--data", str(out), "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.split()[1:]
+    assert sorted(r.rsplit("/", 1)[1] for r in rows) == ["a-article", "b-article"]
