@@ -235,6 +235,11 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
 
 
 # ----------------------------------------------------------------------------- support
+#: 入选…试点城市，将获得中央财政奖补资金支持: a fund that follows a title in the same sentence
+FUND_SUPPORT = re.compile(
+    r"(?:将|可)?获得(?P<x>[\u4e00-\u9fff]{2,16}(?:资金|基金|奖补|补助|补贴))(?:的)?支持"
+)
+AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
 SUPPORT_INCLUSION = re.compile(
     r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
     r"(?:范围|名单|计划|试点)"
@@ -267,7 +272,8 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
                 yield make_fact(
                     ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
                 )
-    for match in SUPPORT_INCLUSION.finditer(text):
+    fund_support = FUND_SUPPORT.finditer(text) if AWARD_IN_SENTENCE.search(text) else iter(())
+    for match in [*SUPPORT_INCLUSION.finditer(text), *fund_support]:
         item = Item(match.start("x"), match.end("x"), match["x"])
         programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-inclusion")
         yield make_fact(
