@@ -29,9 +29,7 @@ import html
 import importlib.util
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from kg.store import write_bytes_atomically
 
 __all__ = [
     "DEFAULT_LARGE_GRAPH_THRESHOLD",
@@ -693,18 +693,7 @@ def render_html(
     """Write the view as one self-contained UTF-8 HTML page at ``path``, atomically."""
     layout = "precomputed" if len(view.nodes) > large_graph_threshold else "physics"
     data = page_html(view, layout=layout).encode("utf-8")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(Path(path), data)
     return RenderReport(
         nodes=len(view.nodes), edges=len(view.edges), layout=layout, bytes=len(data)
     )
