@@ -26,7 +26,9 @@ BARE = re.compile(
     re.M,
 )
 #: 中国宁波网讯（记者 …）
-NEWS_FLASH = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{2,10})讯\s*[（(【\[]\s*(?:记者|通讯员)")
+NEWS_FLASH = re.compile(
+    r"(?P<outlet>(?!本报|本台|本刊|本网)[\u4e00-\u9fff]{2,10})讯\s*[（(【\[]\s*(?:记者|通讯员)"
+)
 #: 新华社南京11月28日电
 DATELINE = re.compile(
     r"(?P<outlet>新华社|中新社|中新网|人民网|新华网|央视网)[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -87,17 +88,26 @@ def run_query(query: str, store: ox.Store, bindings: dict[str, str] | None = Non
     >>> run_query('SELECT ?x WHERE {}', store, {"x": '"}; DROP ALL'}).rows[0][0].value
     '"}; DROP ALL'
 
+    A binding for a variable the query does not mention is ignored (the same ``--bind city=…``
+    serves every competency question, and ``entities.rq`` is not about one city).
+
     Raises:
-        QueryError: the query does not parse, or is not a SELECT query.
+        QueryError: the query does not parse, is not a SELECT query, or uses a bound variable
+            without selecting it (pyoxigraph substitutes selected variables only).
     """
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): ox.Literal(unicodedata.normalize("NFC", value))
         for name, value in (bindings or {}).items()
+        if re.search(rf"[?$]{re.escape(name)}\b", query)
     }
     try:
         solutions = store.query(query, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"the query does not parse: {exc}") from exc
+    except RuntimeError as exc:
+        raise QueryError(
+            f"{exc}: a bound variable must be selected (add it to SELECT, and to GROUP BY)"
+        ) from exc
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError("only SELECT queries are supported by `kg query`")
     variables = tuple(v.value for v in solutions.variables)

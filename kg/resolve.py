@@ -163,9 +163,18 @@ def name_key(name: str) -> str:
 def _merge_short_names(
     groups: dict[tuple[EntityType, str], list[Mention]], lexicon: Lexicon
 ) -> None:
-    """Merge a company's short name into its longer form: 恒达 → 恒达电子, when the rest of
-    the longer name is a company head word or legal form from the lexicon."""
-    heads = {n for e in lexicon.entries("company_suffixes") for n in e.names}
+    """Merge a company's short name into its longer form: 恒达 → 恒达电子 or 恒达智能装备股份有限
+    公司, when the rest of the longer name is made of company head words and legal forms."""
+    heads = sorted({n for e in lexicon.entries("company_suffixes") for n in e.names}, key=len)[::-1]
+
+    def only_heads(rest: str) -> bool:
+        while rest:
+            head = next((h for h in heads if rest.startswith(h)), None)
+            if head is None:
+                return False
+            rest = rest[len(head) :]
+        return True
+
     companies = sorted((k for k in groups if k[0] == EntityType.COMPANY), key=lambda k: len(k[1]))
     for short in companies:
         short_name = short[1].removeprefix("name:")
@@ -173,7 +182,7 @@ def _merge_short_names(
             long_name = long[1].removeprefix("name:")
             if long == short or short not in groups or long not in groups:
                 continue
-            if long_name.startswith(short_name) and long_name[len(short_name) :] in heads:
+            if long_name.startswith(short_name) and only_heads(long_name[len(short_name) :]):
                 groups[long].extend(groups.pop(short))
                 break
 

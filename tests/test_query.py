@@ -109,3 +109,13 @@ def test_query_every_competency_question_states_its_question_and_runs(
     assert first.startswith("# ") and "?" in first
     bindings = {} if path.stem == "entities" else {"city": "郑州"}
     assert run_query(text, store, bindings).rows, f"{path.name} returns nothing for the seed"
+
+
+def test_query_a_binding_the_query_does_not_use_is_ignored(store: ox.Store) -> None:
+    query = read_query(str(QUERIES / "entities.rq"))
+    assert run_query(query, store, {"city": "郑州"}).rows == run_query(query, store).rows
+
+
+def test_query_a_bound_variable_that_is_not_selected_is_a_query_error(store: ox.Store) -> None:
+    with pytest.raises(QueryError, match="must be selected"):
+        run_query("SELECT ?x WHERE { BIND(?city AS ?x) }", store, {"city": "郑州"})

@@ -72,6 +72,8 @@ INITIATIVE_CUES = (
     "积极构建",
 )
 DESIGNATION_CUES = (
+    "被确定为",
+    "确定为",
     "批复建设",
     "批准建设",
     "获批建设",

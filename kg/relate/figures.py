@@ -46,7 +46,7 @@ COMPARISON = re.compile(
     r"(?:同比|环比|(?:比|较)(?:上年|去年|上半年|一季度|年初|上月|上年同期|去年同期)(?:同期)?)"
 )
 LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:产业集群|集群|产业|行业|领域)")
-GENERIC_NAMES = ("增速", "增幅", "降幅", "总量", "占比", "比重")
+GENERIC_NAMES = ("增速", "增幅", "降幅", "总量", "总数", "占比", "比重")
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")

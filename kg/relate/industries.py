@@ -42,8 +42,9 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 if any(a_start < e and s < a_end for s, e in taken):
                     continue
                 taken.append((a_start, a_end))
-                if text.startswith(("集群", "产业集群", "为"), a_end):
-                    continue  # clusters have their own rule; “X为支撑” states a role
+                if text.startswith(NOT_A_TIER_AFTER, a_end) or "被" in text[c_start:a_start]:
+                    continue  # clusters have their own rule; “X为支撑” states a role; a tier
+                    # word inside a title (被…确定为…战略性新兴产业集群发展工程) is no tier
                 end = _list_end_before(text, c_start, a_start)
                 if end is None:
                     continue
@@ -56,6 +57,11 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 listed = Enumeration(enumeration.items, declared, enumeration.end)
                 for item in split_items(listed, known):
                     if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
+                        continue
+                    if any(
+                        m.type is EntityType.GOVERNMENT_BODY
+                        for m in ctx.within(item.start, item.end)
+                    ):
                         continue
                     industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:tier-list")
                     yield make_fact(
@@ -101,8 +107,9 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
 CLUSTER = re.compile(
     r"(?P<count>等?(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
 )
+NOT_A_TIER_AFTER = ("集群", "产业集群", "为", "发展工程", "名单", "称号", "试点", "示范", "工程")
 CLUSTER_NOT = re.compile(
-    r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|^[年级亿万千百]"
+    r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|为|被|确定|^[年级亿万千百]"
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
 )

@@ -141,8 +141,8 @@ def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
     return tuple(names)
 
 
-COMPANY_LIST_HEAD = re.compile(
-    r"等(?:\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
+COMPANY_LIST_HEAD = re.compile(  # 等(一批)(龙头)企业
+    r"等(?:一批|多家|\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
 )
 
 
