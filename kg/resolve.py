@@ -165,7 +165,7 @@ def _merge_short_names(
 ) -> None:
     """Merge a company's short name into its longer form: 恒达 → 恒达电子 or 恒达智能装备股份有限
     公司, when the rest of the longer name is made of company head words and legal forms."""
-    heads = sorted({n for e in lexicon.entries("company_suffixes") for n in e.names}, key=len)[::-1]
+    heads = [name for name, _ in lexicon.longest_first("company_suffixes")]
 
     def only_heads(rest: str) -> bool:
         while rest:

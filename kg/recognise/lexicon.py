@@ -43,9 +43,19 @@ class Lexicon:
     files: dict[str, tuple[LexiconEntry, ...]]
     by_name: dict[str, tuple[LexiconEntry, ...]]  # normalised name -> entries naming it
     max_name_length: int
+    #: every name of a file, with its entry, longest first (computed once, at load)
+    aliases: dict[str, tuple[tuple[str, LexiconEntry], ...]]
 
     def entries(self, file: str) -> tuple[LexiconEntry, ...]:
         return self.files.get(file, ())
+
+    def names(self, file: str) -> frozenset[str]:
+        """Every name (labels and aliases) of a file's entries."""
+        return frozenset(name for name, _ in self.aliases.get(file, ()))
+
+    def longest_first(self, file: str) -> tuple[tuple[str, LexiconEntry], ...]:
+        """(name, entry) for every name of a file, longest name first."""
+        return self.aliases.get(file, ())
 
     def get(self, file: str, entry_id: str) -> LexiconEntry | None:
         return next((e for e in self.entries(file) if e.id == entry_id), None)
@@ -143,4 +153,10 @@ def load_lexicon(directory: Path) -> Lexicon:
                 if len(key) >= 2 and entry not in by_name.setdefault(key, []):
                     by_name[key].append(entry)
     longest = max((len(k) for k in by_name), default=1)
-    return Lexicon(files, {k: tuple(v) for k, v in by_name.items()}, longest)
+    aliases = {
+        file: tuple(
+            sorted(((n, e) for e in entries for n in e.names), key=lambda pair: -len(pair[0]))
+        )
+        for file, entries in files.items()
+    }
+    return Lexicon(files, {k: tuple(v) for k, v in by_name.items()}, longest, aliases)

@@ -213,7 +213,7 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         end = c_start + window.find("等") if "等" in window else window_end
         enumeration = enumeration_before(ctx.text, c_start, end)
         if enumeration is not None:
-            known_names = {n for e in ctx.lexicon.entries("company_suffixes") for n in e.names}
+            known_names = ctx.lexicon.names("company_suffixes")
             return [
                 ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
                 for raw in enumeration.items
@@ -262,7 +262,7 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
         if enumeration is None:
             continue
         subject = place_before(ctx, 0, start)
-        known = {n for e in ctx.lexicon.entries("programmes") for n in e.names}
+        known = ctx.lexicon.names("programmes")
         for raw in enumeration.items:
             for item in split_conjoined(raw, known):
                 if len(item.text) > 24:

@@ -29,10 +29,7 @@ from kg.relate.quantities import QUANTITY, find_periods, normalised_unit, parse_
 def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
     """``发展A、B等5个新兴产业`` and ``打造电子信息“一号产业”``: industries in a tier."""
     text = ctx.text
-    aliases = sorted(
-        ((name, entry.id) for entry in ctx.lexicon.entries("tiers") for name in entry.names),
-        key=lambda pair: -len(pair[0]),
-    )
+    aliases = [(name, entry.id) for name, entry in ctx.lexicon.longest_first("tiers")]
     for c_start, c_end in clauses(text):
         clause = text[c_start:c_end]
         taken: list[tuple[int, int]] = []
@@ -51,7 +48,7 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 enumeration = enumeration_before(text, c_start, end)
                 if enumeration is None:
                     continue
-                known = {n for e in ctx.lexicon.entries("industries") for n in e.names}
+                known = ctx.lexicon.names("industries")
                 subject = place_before(ctx, c_start, a_start)
                 declared = enumeration.count or _count_between(text, end, a_start)
                 listed = Enumeration(enumeration.items, declared, enumeration.end)
@@ -164,11 +161,8 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
 
 def tier_in(lexicon: Lexicon, phrase: str) -> str | None:
     """The tier a phrase ends with: 千亿级主导产业 → pillar."""
-    names = sorted(
-        ((n, e.id) for e in lexicon.entries("tiers") for n in e.names),
-        key=lambda pair: -len(pair[0]),
-    )
-    return next((tier for name, tier in names if phrase.endswith(name)), None)
+    tiers = lexicon.longest_first("tiers")
+    return next((entry.id for name, entry in tiers if phrase.endswith(name)), None)
 
 
 def _listed_before(ctx: SentenceContext, end: int) -> tuple[Item, ...]:
@@ -180,7 +174,7 @@ def _listed_before(ctx: SentenceContext, end: int) -> tuple[Item, ...]:
     enumeration = enumeration_before(ctx.text, clause_start, last.start())
     if enumeration is None:
         return ()
-    known = {n for e in ctx.lexicon.entries("industries") for n in e.names}
+    known = ctx.lexicon.names("industries")
     return tuple(i for raw in enumeration.items for i in split_conjoined(raw, known))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kg.relate.quantities import parse_number
@@ -171,7 +172,7 @@ def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
     return Item(start + offset, start + offset + len(text), text, size)
 
 
-def split_conjoined(item: Item, known: set[str]) -> tuple[Item, ...]:
+def split_conjoined(item: Item, known: AbstractSet[str]) -> tuple[Item, ...]:
     """Split an item ``B和C`` in two unless the whole is a known name. 与 and 及 join one
     name (氢能与储能, 新能源及智能网联汽车) and are never split."""
     if item.text in known:
@@ -186,7 +187,7 @@ def split_conjoined(item: Item, known: set[str]) -> tuple[Item, ...]:
     return (item,)
 
 
-def split_items(enumeration: Enumeration, known: set[str]) -> tuple[Item, ...]:
+def split_items(enumeration: Enumeration, known: AbstractSet[str]) -> tuple[Item, ...]:
     """The items, ``B和C`` split in two, unless the declared count says the list is complete
     as written (食品和生物医药 is one of 六大支柱产业 when six are listed)."""
     if enumeration.count == len(enumeration.items):

@@ -98,7 +98,7 @@ def _company_of_project(ctx: SentenceContext, item: Item) -> Item | None:
         for m in ctx.within(item.start, item.end)
         if m.type in PLACE_TYPES and m.span.start - ctx.base - item.start >= 2
     ]
-    heads = {n for e in ctx.lexicon.entries("company_suffixes") for n in e.names}
+    heads = ctx.lexicon.names("company_suffixes")
     for start in range(2, len(item.text)):
         found = [h for h in heads if item.text.startswith(h, start)]
         if found:
