@@ -1,0 +1,87 @@
+"""Is extraction as fast as segmenting the same text with jieba?
+
+    .venv/bin/python benchmarks/bench_extract.py
+    .venv/bin/python benchmarks/bench_extract.py --runs 5
+
+For the golden articles (tests/cases/*/article.txt) and for data/articles it prints the
+number of characters, the total seconds of ``analyse`` (segment, recognise, relate,
+resolve), of ``to_rdf``, and of ``jieba.cut`` over the same texts, and the ratio of kg's
+time (analyse + to_rdf) to jieba's. Each figure is the best of ``--runs`` runs, warm: the
+lexicon is loaded, jieba's dictionary initialised and every article analysed once before
+anything is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jieba  # type: ignore[import-untyped]
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.config import BuildConfig  # noqa: E402
+from kg.load import article_ids, find_articles, load_article  # noqa: E402
+from kg.pipeline import analyse  # noqa: E402
+from kg.rdf.mapping import to_rdf  # noqa: E402
+from kg.recognise.lexicon import load_lexicon  # noqa: E402
+from kg.records import Document  # noqa: E402
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """The fastest of ``runs`` timings of ``work``, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def documents(paths: list[Path], config: BuildConfig) -> list[Document]:
+    ids = article_ids(paths)
+    return [load_article(path, config, doc_id=ids[path]) for path in paths]
+
+
+def measure(name: str, docs: list[Document], config: BuildConfig, runs: int) -> None:
+    lexicon = load_lexicon(config.lexicon_dir)
+    analyses = [analyse(doc, config) for doc in docs]  # warm: caches filled
+    for analysis in analyses:
+        to_rdf(analysis, lexicon)
+    for doc in docs:
+        list(jieba.cut(doc.text))
+    t_analyse = best_of(runs, lambda: [analyse(doc, config) for doc in docs])
+    t_rdf = best_of(runs, lambda: [to_rdf(a, lexicon) for a in analyses])
+    t_jieba = best_of(runs, lambda: [list(jieba.cut(doc.text)) for doc in docs])
+    chars = sum(len(doc.text) for doc in docs)
+    ratio = (t_analyse + t_rdf) / t_jieba
+    print(
+        f"{name:<14} {len(docs):>3} {chars:>7} {t_analyse:>9.4f} {t_rdf:>9.4f} "
+        f"{t_jieba:>9.4f} {ratio:>7.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="timings per figure; the best counts")
+    args = parser.parse_args()
+    config = BuildConfig()
+    jieba.setLogLevel(60)  # silence the dictionary-loading chatter
+    jieba.initialize()
+    load_lexicon(config.lexicon_dir)
+    sets = {
+        "tests/cases": sorted((ROOT / "tests" / "cases").glob("*/article.txt")),
+        "data/articles": find_articles([ROOT / "data" / "articles"], config),
+    }
+    header = ("texts", "n", "chars", "analyse", "to_rdf", "jieba", "kg/jb")
+    print("{:<14} {:>3} {:>7} {:>9} {:>9} {:>9} {:>7}".format(*header))
+    for name, paths in sets.items():
+        measure(name, documents(paths, config), config, args.runs)
+
+
+if __name__ == "__main__":
+    main()
