@@ -235,3 +235,45 @@ def test_recognise_programme_only_after_a_cue(lexicon: Lexicon) -> None:
         "programmes:industrial-foundation-reengineering"
     ]
     assert [m for m in prose if m.type is EntityType.PROGRAMME] == []
+
+
+# ----------------------------------------------------------------------------- lexicon indexes
+
+
+def _every_window(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    """``Lexicon.match`` the slow way: every window up to the longest name, longest first."""
+    found = []
+    for start in range(len(text)):
+        for end in range(min(len(text), start + lexicon.max_name_length), start, -1):
+            entries = lexicon.by_name.get(text[start:end])
+            if entries and not text.startswith("市场", end - 1):
+                found += [(start, end, entry.id) for entry in entries]
+    return found
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(data=st.data())
+def test_lexicon_match_finds_what_every_window_finds(lexicon: Lexicon, data: st.DataObject) -> None:
+    names = sorted(lexicon.by_name)
+    pieces = st.sampled_from(names) | st.sampled_from(FRAGMENTS) | st.sampled_from(["市场", "场"])
+    text = data.draw(st.lists(pieces, max_size=12).map("".join))
+    found = [
+        (m.span.start, m.span.end, (m.key or "").split(":", 1)[1]) for m in lexicon.match(text)
+    ]
+    assert found == _every_window(lexicon, text)
+
+
+@pytest.mark.parametrize("file", ["body_suffixes", "tiers", "company_suffixes", "industries"])
+def test_lexicon_by_initial_keeps_the_longest_first_order(lexicon: Lexicon, file: str) -> None:
+    pairs = lexicon.longest_first(file)
+    for initial, group in lexicon.by_initial(file).items():
+        assert group == tuple(p for p in pairs if p[0].startswith(initial))
+    assert sum(map(len, lexicon.by_initial(file).values())) == len(pairs)
+
+
+@pytest.mark.parametrize("file", ["body_suffixes", "tiers", "company_suffixes"])
+def test_lexicon_finder_finds_the_longest_name_at_a_position(lexicon: Lexicon, file: str) -> None:
+    for name, _ in lexicon.longest_first(file):
+        found = lexicon.finder(file).match(name + "的")
+        assert found is not None and found.group() == name
+    assert lexicon.finder(file).search("，。") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -45,20 +46,36 @@ class Lexicon:
     max_name_length: int
     #: every name of a file, with its entry, longest first (computed once, at load)
     aliases: dict[str, tuple[tuple[str, LexiconEntry], ...]]
+    #: the rest is derived at load so matching does no work per call that a load can do:
+    #: first char -> the lengths of the names in ``by_name`` starting with it, longest first
+    lengths: dict[str, tuple[int, ...]]
+    #: file -> first char -> ``aliases`` of that file starting with it, longest first
+    initials: dict[str, dict[str, tuple[tuple[str, LexiconEntry], ...]]]
+    name_sets: dict[str, frozenset[str]]  # file -> every name of it
+    ids: dict[str, dict[str, LexiconEntry]]  # file -> id -> entry
+    finders: dict[str, re.Pattern[str]]  # file -> a pattern that finds any name of it
 
     def entries(self, file: str) -> tuple[LexiconEntry, ...]:
         return self.files.get(file, ())
 
     def names(self, file: str) -> frozenset[str]:
         """Every name (labels and aliases) of a file's entries."""
-        return frozenset(name for name, _ in self.aliases.get(file, ()))
+        return self.name_sets.get(file, frozenset())
 
     def longest_first(self, file: str) -> tuple[tuple[str, LexiconEntry], ...]:
         """(name, entry) for every name of a file, longest name first."""
         return self.aliases.get(file, ())
 
+    def by_initial(self, file: str) -> dict[str, tuple[tuple[str, LexiconEntry], ...]]:
+        """``longest_first(file)`` grouped by the first char of the name (order kept)."""
+        return self.initials.get(file, {})
+
+    def finder(self, file: str) -> re.Pattern[str]:
+        """A pattern that finds any name of a file (at a position, the longest name there)."""
+        return self.finders.get(file, _NOTHING)
+
     def get(self, file: str, entry_id: str) -> LexiconEntry | None:
-        return next((e for e in self.entries(file) if e.id == entry_id), None)
+        return self.ids.get(file, {}).get(entry_id)
 
     def lookup(self, name: str, file: str | None = None) -> LexiconEntry | None:
         """The entry a name (as written or normalised) stands for, if any."""
@@ -71,7 +88,10 @@ class Lexicon:
         """Every lexicon name occurring in ``normalised`` text, as mentions (overlaps kept)."""
         n = len(normalised)
         for start in range(n):
-            for end in range(min(n, start + self.max_name_length), start, -1):
+            for length in self.lengths.get(normalised[start], ()):
+                end = start + length
+                if end > n:
+                    continue
                 entries = self.by_name.get(normalised[start:end])
                 if not entries or normalised.startswith("市场", end - 1):
                     continue  # 绵阳市场主体 is 绵阳 + 市场, not 绵阳市 + 场
@@ -159,4 +179,34 @@ def load_lexicon(directory: Path) -> Lexicon:
         )
         for file, entries in files.items()
     }
-    return Lexicon(files, {k: tuple(v) for k, v in by_name.items()}, longest, aliases)
+    lengths: dict[str, set[int]] = {}
+    for key in by_name:
+        lengths.setdefault(key[0], set()).add(len(key))
+    initials: dict[str, dict[str, tuple[tuple[str, LexiconEntry], ...]]] = {}
+    for file, pairs in aliases.items():
+        grouped: dict[str, list[tuple[str, LexiconEntry]]] = {}
+        for name, entry in pairs:
+            if name:
+                grouped.setdefault(name[0], []).append((name, entry))
+        initials[file] = {first: tuple(group) for first, group in grouped.items()}
+    return Lexicon(
+        files,
+        {k: tuple(v) for k, v in by_name.items()},
+        longest,
+        aliases,
+        {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()},
+        initials,
+        {file: frozenset(name for name, _ in pairs) for file, pairs in aliases.items()},
+        {file: {e.id: e for e in entries} for file, entries in files.items()},
+        {file: _any_of([name for name, _ in pairs]) for file, pairs in aliases.items()},
+    )
+
+
+_NOTHING = re.compile(r"(?!)")
+
+
+def _any_of(names: list[str]) -> re.Pattern[str]:
+    """One pattern for many names: alternatives are tried in order, so longest first."""
+    if not names:
+        return _NOTHING
+    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))

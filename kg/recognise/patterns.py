@@ -273,10 +273,10 @@ def zone_mentions(sentence: Sentence, places: list[Mention]) -> Iterator[Mention
 def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -> Iterator[Mention]:
     """Local government bodies: a place (郑州市, or a bare 市/省) followed by a body form."""
     text, base = sentence.normalised, sentence.span.start
-    forms = lexicon.longest_first("body_suffixes")
+    forms = lexicon.by_initial("body_suffixes")
     place_end = {m.span.end - base: m for m in places}
-    for start in range(len(text)):
-        for name, entry in forms:
+    for start, char in enumerate(text):
+        for name, entry in forms.get(char, ()):
             if not text.startswith(name, start):
                 continue
             place = place_end.get(start)

@@ -32,8 +32,9 @@ def relate(
     year_hint: str | None = None
     period_hint: str | None = None
     reference = doc.published or _assumed_date(sentences)
+    title = normalise(doc.meta.title)
     for sentence in sentences:
-        if sentence.normalised == normalise(doc.meta.title):
+        if sentence.normalised == title:
             continue  # a headline restates the body, often loosely (多个国家级专项资金)
         lo = bisect.bisect_left(starts, sentence.span.start)
         hi = bisect.bisect_left(starts, sentence.span.end)

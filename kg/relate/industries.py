@@ -29,13 +29,19 @@ from kg.relate.quantities import QUANTITY, find_periods, normalised_unit, parse_
 def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
     """``发展A、B等5个新兴产业`` and ``打造电子信息“一号产业”``: industries in a tier."""
     text = ctx.text
-    aliases = [(name, entry.id) for name, entry in ctx.lexicon.longest_first("tiers")]
+    tier_word = ctx.lexicon.finder("tiers")
+    if tier_word.search(text) is None:
+        return
+    aliases = ctx.lexicon.longest_first("tiers")
     for c_start, c_end in clauses(text):
+        if tier_word.search(text, c_start, c_end) is None:
+            continue
         clause = text[c_start:c_end]
         taken: list[tuple[int, int]] = []
-        for alias, tier in aliases:
-            for match in re.finditer(re.escape(alias), clause):
-                a_start, a_end = c_start + match.start(), c_start + match.end()
+        for alias, entry in aliases:
+            tier = entry.id
+            for found in _occurrences(alias, clause):
+                a_start, a_end = c_start + found, c_start + found + len(alias)
                 if any(a_start < e and s < a_end for s, e in taken):
                     continue
                 taken.append((a_start, a_end))
@@ -70,6 +76,15 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                         ("tier", tier),
                         ("count", str(declared or "")),
                     )
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, left to right, occurrences not overlapping (as
+    ``re.finditer(re.escape(word), text)`` finds them, without compiling a pattern)."""
+    found = text.find(word)
+    while found >= 0:
+        yield found
+        found = text.find(word, found + len(word))
 
 
 def _count_between(text: str, start: int, end: int) -> int | None:
