@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.config import BuildConfig
+from kg.corpus import CorpusStore, Progress, build_into
 from kg.errors import KgError
-from kg.pipeline import build_corpus
 from kg.query import ResultFormat, format_result, load_store, read_query, run_query
-from kg.store import Format, write_graph
+from kg.store import Format, is_store, write_quads
 from kg.view import draw_file
 
 STATS_QUERIES = {
@@ -38,7 +38,19 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "build", formatter_class=_formatter, help="extract articles into Turtle, TriG and HTML"
     )
     build.add_argument("inputs", nargs="+", type=Path, help="article files or folders")
-    build.add_argument("--out", type=Path, default=Path("build"), help="output folder (build/)")
+    build.add_argument(
+        "--out",
+        type=Path,
+        help="output folder for kg.ttl, kg.trig, kg.html (build/ without --store)",
+    )
+    build.add_argument(
+        "--store",
+        type=Path,
+        help="build into this on-disk store, incrementally: unchanged articles are skipped",
+    )
+    build.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="extract with N processes (1)"
+    )
     build.add_argument(
         "--format",
         action="append",
@@ -49,11 +61,33 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     build.add_argument("--no-html", action="store_true", help="do not write kg.html")
     build.add_argument("--lexicons", type=Path, help="lexicon folder (default: data/lexicons)")
 
+    remove = commands.add_parser(
+        "remove", formatter_class=_formatter, help="drop articles from a store"
+    )
+    remove.add_argument("articles", nargs="+", help="article id, IRI or source file")
+    remove.add_argument("--store", type=Path, required=True, help="store folder")
+
+    export = commands.add_parser(
+        "export", formatter_class=_formatter, help="write a store's graph as Turtle, TriG and HTML"
+    )
+    export.add_argument("--store", type=Path, required=True, help="store folder")
+    export.add_argument("--out", type=Path, default=Path("build"), help="output folder (build/)")
+    export.add_argument(
+        "--format",
+        action="append",
+        default=[],
+        choices=["nt", "jsonld"],
+        help="also write kg.nt or kg.jsonld",
+    )
+    export.add_argument("--no-html", action="store_true", help="do not write kg.html")
+
     query = commands.add_parser(
         "query", formatter_class=_formatter, help="run a SPARQL SELECT query on built data"
     )
     query.add_argument("query", help="a .rq file or the query text")
-    query.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
+    query.add_argument(
+        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    )
     query.add_argument(
         "--bind",
         action="append",
@@ -70,7 +104,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     viz = commands.add_parser(
         "viz", formatter_class=_formatter, help="draw built data as an interactive HTML graph"
     )
-    viz.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
+    viz.add_argument(
+        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    )
     viz.add_argument("--out", type=Path, default=Path("build/kg.html"), help="HTML file to write")
     viz.add_argument("--focus", help="draw only the neighbourhood of the node with this name")
     viz.add_argument("--depth", type=int, default=2, help="hops around --focus (2)")
@@ -78,8 +114,17 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     stats = commands.add_parser(
         "stats", formatter_class=_formatter, help="count instances per class and uses per property"
     )
-    stats.add_argument("--data", type=Path, required=True, help="build folder or RDF file")
-    return parser, {"build": build, "query": query, "viz": viz, "stats": stats}
+    stats.add_argument(
+        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    )
+    return parser, {
+        "build": build,
+        "remove": remove,
+        "export": export,
+        "query": query,
+        "viz": viz,
+        "stats": stats,
+    }
 
 
 def command_help() -> list[tuple[str, str]]:
@@ -100,24 +145,72 @@ def _bindings(pairs: Sequence[str]) -> dict[str, str]:
 
 def _build(args: argparse.Namespace) -> int:
     config = BuildConfig(lexicon_dir=args.lexicons) if args.lexicons else BuildConfig()
-    result = build_corpus(args.inputs, config)
-    for _, reason in result.failures:
+    if args.jobs < 1:
+        raise KgError(f"--jobs {args.jobs}: expected a number of processes, 1 or more")
+    store = CorpusStore(args.store)
+    report = build_into(store, args.inputs, config, jobs=args.jobs, on_progress=Progress())
+    for _, reason in report.failures:
         print(f"kg build: skipped {reason}", file=sys.stderr)
-    if not result.analyses:
+    status = 1 if report.failures else 0
+    if args.store is not None:
+        print(
+            f"{args.store}: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged, {len(report.failures)} failed; "
+            f"{report.triples} triples written in {report.seconds:.1f} s "
+            f"({report.built / max(report.seconds, 1e-9):.1f} articles/s)"
+        )
+        if report.missing:
+            print(
+                f"{len(report.missing)} article(s) in the store have no source file any more "
+                f"(first: {report.missing[0]}); "
+                f"drop them with `kg remove --store {args.store} FILE`",
+                file=sys.stderr,
+            )
+        if args.out is None:
+            return status
+    if not report.built and args.store is None:
         print("kg build: no article could be built; nothing written", file=sys.stderr)
         return 2
-    formats = (Format.TURTLE, Format.TRIG, *(Format(f) for f in args.format))
-    written = write_graph(result.dataset, args.out, formats=formats)
-    triples = sum(len(g) for g in result.dataset.graphs())
-    if not args.no_html:
-        report = draw_file(args.out, args.out / "kg.html")
-        written.append(args.out / "kg.html")
-        print(f"kg.html: {report.nodes} nodes, {report.edges} edges, layout {report.layout}")
+    written = _write(store, args.out or Path("build"), args.format, html=not args.no_html)
     print(
-        f"built {len(result.analyses)} article(s), {triples} triples -> "
+        f"built {report.built} article(s), {report.triples} triples -> "
         + ", ".join(str(p) for p in written)
     )
-    return 1 if result.failures else 0
+    return status
+
+
+def _write(store: CorpusStore, out: Path, formats: list[str], *, html: bool) -> list[Path]:
+    chosen = (Format.TURTLE, Format.TRIG, *(Format(f) for f in formats))
+    written = write_quads(store.article_quads(), out, formats=chosen)
+    if html:
+        report = draw_file(out, out / "kg.html")
+        written.append(out / "kg.html")
+        print(f"kg.html: {report.nodes} nodes, {report.edges} edges, layout {report.layout}")
+    return written
+
+
+def _remove(args: argparse.Namespace) -> int:
+    _existing_store(args.store)
+    store = CorpusStore(args.store)
+    missing = [a for a in args.articles if not store.remove(a)]
+    store.close()
+    for article in missing:
+        print(f"kg remove: {article}: no such article in {args.store}", file=sys.stderr)
+    print(f"{args.store}: removed {len(args.articles) - len(missing)} article(s)")
+    return 1 if missing else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    _existing_store(args.store)
+    store = CorpusStore(args.store)
+    written = _write(store, args.out, args.format, html=not args.no_html)
+    print(f"exported {store.triples()} triples -> " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def _existing_store(path: Path) -> None:
+    if not is_store(path):
+        raise KgError(f"{path}: not a kg store (make one with `kg build ARTICLES --store {path}`)")
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -148,7 +241,14 @@ def _stats(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 partial, 2 error)."""
     args = _parsers()[0].parse_args(argv)
-    handler = {"build": _build, "query": _query, "viz": _viz, "stats": _stats}[args.command]
+    handler = {
+        "build": _build,
+        "remove": _remove,
+        "export": _export,
+        "query": _query,
+        "viz": _viz,
+        "stats": _stats,
+    }[args.command]
     try:
         return handler(args)
     except KgError as exc:

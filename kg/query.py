@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.store import is_store
 
 DATA_FILES = ("kg.trig", "kg.ttl", "kg.nt")
 _FORMATS = {
@@ -56,11 +57,17 @@ def data_file(path: Path) -> Path:
 
 
 def load_store(path: Path) -> ox.Store:
-    """An in-memory store holding the data at ``path``.
+    """The data at ``path``: a store folder (``kg build --store``) opened read-only, or an
+    in-memory store holding an RDF file or a build folder's kg.trig / kg.ttl.
 
     Raises:
-        QueryError: the data is missing or does not parse.
+        QueryError: the data is missing, does not parse, or the store cannot be opened.
     """
+    if is_store(path):
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise QueryError(f"{path}: cannot open the store ({exc})") from exc
     file = data_file(path)
     store = ox.Store()
     try:

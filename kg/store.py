@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
@@ -63,23 +63,33 @@ def _key(triple: ox.Triple | ox.Quad) -> tuple[str, str, str]:
 
 
 def quads(dataset: Dataset) -> list[ox.Quad]:
-    """Every quad of the dataset, one named graph per article, in a stable order."""
-    found = [
-        ox.Quad(_iri(s), _iri(p), to_oxigraph(o), ox.NamedNode(str(graph.identifier)))
+    """Every quad of the dataset, one named graph per article."""
+    return [
+        quad
         for graph in dataset.graphs()
         if isinstance(graph.identifier, URIRef)
-        for s, p, o in graph
+        for quad in graph_quads(graph, str(graph.identifier))
     ]
-    return sorted(found, key=lambda q: (str(q.graph_name), *_key(q)))
+
+
+def graph_quads(graph: Graph, name: str) -> list[ox.Quad]:
+    """The triples of an rdflib graph as pyoxigraph quads in the named graph ``name``."""
+    graph_name = ox.NamedNode(name)
+    return [ox.Quad(_iri(s), _iri(p), to_oxigraph(o), graph_name) for s, p, o in graph]
 
 
 def serialise(dataset: Dataset, format: Format) -> bytes:
-    """The dataset as RDF; TriG keeps a named graph per article, the others hold the union.
+    """The dataset as RDF; TriG keeps a named graph per article, the others hold the union."""
+    return serialise_quads(quads(dataset), format)
+
+
+def serialise_quads(found: list[ox.Quad], format: Format) -> bytes:
+    """Quads as RDF; TriG keeps a named graph per article, the others hold the union.
 
     Sorted, so two builds of the same articles give byte-identical files; written by
     pyoxigraph, which is fast enough for a corpus (rdflib's writer is not).
     """
-    ordered = quads(dataset)
+    ordered = sorted(found, key=lambda q: (str(q.graph_name), *_key(q)))
     if format is Format.TRIG:
         data = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     else:
@@ -88,6 +98,11 @@ def serialise(dataset: Dataset, format: Format) -> bytes:
         data = ox.serialize(triples, format=_OX_FORMAT[format], prefixes=prefixes)
     assert isinstance(data, bytes)
     return data
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is a store folder of ``kg build --store`` (RocksDB's CURRENT is there)."""
+    return path.is_dir() and (path / "CURRENT").is_file()
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
@@ -114,9 +129,23 @@ def write_graph(
     Raises:
         OSError: the folder cannot be written.
     """
+    return write_quads(quads(dataset), out_dir, formats=formats)
+
+
+def write_quads(
+    found: list[ox.Quad],
+    out_dir: Path,
+    *,
+    formats: tuple[Format, ...] = (Format.TURTLE, Format.TRIG),
+) -> list[Path]:
+    """Write ``kg.<ext>`` for each format into ``out_dir``; returns the paths written.
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
     written = []
     for format in formats:
         path = out_dir / f"kg.{format.value}"
-        write_bytes_atomically(path, serialise(dataset, format))
+        write_bytes_atomically(path, serialise_quads(found, format))
         written.append(path)
     return written

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from kg.config import ONTOLOGY_NS, BuildConfig
 from kg.query import load_store
+from kg.store import is_store
 from kg.visualise import GraphView, RenderReport, Source, ViewEdge, ViewNode, focus, render_html
 
 _PREFIXES = f"""PREFIX kg: <{ONTOLOGY_NS}>
@@ -209,6 +210,9 @@ def draw_file(
         LookupError: ``focus_on`` names no node.
     """
     store = load_store(data)
+    if is_store(data):  # opened read-only: draw from a copy that can take the ontology
+        store, on_disk = ox.Store(), store
+        store.bulk_extend(on_disk)
     # the ontology names the tiers and classes in Chinese (一号产业 rather than leading)
     store.bulk_load(
         path=str(BuildConfig().ontology_path),

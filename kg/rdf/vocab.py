@@ -91,7 +91,9 @@ class KG(DefinedNamespace):
     rule: URIRef
     sei2018: URIRef
     size: URIRef
+    sourceDigest: URIRef
     sourceFile: URIRef
+    sourcePath: URIRef
     tier: URIRef
     tiers: URIRef
     title: URIRef
