@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
 from kg.rdf.vocab import KG
@@ -12,7 +16,11 @@ from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Re
 from kg.relate.quantities import base_value
 from kg.resolve import name_key
 
+if TYPE_CHECKING:
+    from rdflib.graph import _ContextType, _TriplePatternType, _TripleType
+
 ZH = "zh"
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 def term(name: str) -> URIRef:
@@ -22,49 +30,110 @@ def term(name: str) -> URIRef:
     return found
 
 
+class _ArticleStore(SimpleMemory):
+    """An article's triples, taken as one set and indexed only when a pattern asks for it.
+
+    Indexing each triple as it is added (rdflib's stores do) cost more than making the
+    triples; an article's graph is mostly just iterated (into a dataset, into quads).
+    """
+
+    def __init__(self, triples: set[Triple]) -> None:
+        super().__init__()
+        self.unindexed: set[Triple] | None = triples
+
+    def index(self) -> None:
+        if self.unindexed is not None:
+            triples, self.unindexed = self.unindexed, None
+            for triple in triples:
+                super().add(triple, None)  # type: ignore[arg-type]  # no context: one graph
+
+    def triples(
+        self, triple_pattern: _TriplePatternType, context: _ContextType | None = None
+    ) -> Iterator[tuple[_TripleType, Iterator[_ContextType | None]]]:
+        if self.unindexed is not None and triple_pattern == (None, None, None):
+            return ((triple, iter(())) for triple in list(self.unindexed))
+        self.index()
+        return super().triples(triple_pattern, context)
+
+    def __len__(self, context: _ContextType | None = None) -> int:
+        if self.unindexed is not None:
+            return len(self.unindexed)
+        return super().__len__(context)
+
+    def add(self, triple: _TripleType, context: _ContextType, quoted: bool = False) -> None:
+        self.index()
+        super().add(triple, context, quoted)
+
+    def remove(
+        self, triple_pattern: _TriplePatternType, context: _ContextType | None = None
+    ) -> None:
+        self.index()
+        super().remove(triple_pattern, context)
+
+
 class _Builder:
     def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
         self.a = analysis
         self.lexicon = lexicon
-        self.g = Graph()
+        self.triples: set[Triple] = set()
+        self.spans: dict[Span, URIRef] = {}  # text spans already described
+        # made once per article: rdflib terms are slow to make and the same ones recur
+        self.iris: dict[tuple[EntityType, str], URIRef] = {}
+        self.literals: dict[tuple[type, str | int, str | None, URIRef | None], Literal] = {}
         self.article = article_iri(analysis.document.id)
         self.by_span: dict[tuple[EntityType, Span], Entity] = {
             (e.type, span): e for e in analysis.entities for span in e.mentions
         }
-        self.city = entity_iri(analysis.city.type, analysis.city.key) if analysis.city else None
+        self.city = self.iri(analysis.city.type, analysis.city.key) if analysis.city else None
         self.awards: dict[URIRef, URIRef] = {}  # holder -> first award node
         self.presence: dict[URIRef, URIRef] = {}  # cluster -> its ClusterPresence node
 
     # ------------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
+        self.triples.add((s, p, o))
+
+    def iri(self, type_: EntityType, key: str) -> URIRef:
+        found = self.iris.get((type_, key))
+        if found is None:
+            found = self.iris[(type_, key)] = entity_iri(type_, key)
+        return found
+
+    def literal(
+        self, value: str | int, lang: str | None = None, datatype: URIRef | None = None
+    ) -> Literal:
+        key = (type(value), value, lang, datatype)
+        found = self.literals.get(key)
+        if found is None:
+            found = self.literals[key] = Literal(value, lang=lang, datatype=datatype)
+        return found
 
     def text_span(self, span: Span) -> URIRef:
-        node = span_iri(self.a.document.id, span)
-        if (node, RDF.type, KG.TextSpan) not in self.g:
-            self.add(node, RDF.type, KG.TextSpan)
-            self.add(node, KG.inArticle, self.article)
-            self.add(node, KG.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-            self.add(node, KG.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
-            self.add(node, KG.quote, Literal(self.a.document.text[span.start : span.end], lang=ZH))
+        if span in self.spans:
+            return self.spans[span]
+        node = self.spans[span] = span_iri(self.a.document.id, span)
+        self.add(node, RDF.type, KG.TextSpan)
+        self.add(node, KG.inArticle, self.article)
+        self.add(node, KG.beginIndex, self.literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(node, KG.endIndex, self.literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH))
         return node
 
     def entity(self, mention: Mention | None) -> URIRef | None:
         if mention is None:
             return self.city
         entity = self.by_span.get((mention.type, mention.span))
-        return entity_iri(entity.type, entity.key) if entity else None
+        return self.iri(entity.type, entity.key) if entity else None
 
     def statement(self, fact: Fact, kind: URIRef, *parts: str) -> URIRef:
         node = statement_iri(self.a.document.id, str(kind).rsplit("#", 1)[-1], *parts)
         self.add(node, RDF.type, kind)
         self.add(node, KG.evidence, self.text_span(fact.evidence))
-        self.add(node, KG.rule, Literal(fact.rule))
+        self.add(node, KG.rule, self.literal(fact.rule))
         for name, value in fact.qualifiers:
             if name == "count" and value.isdigit():
-                self.add(node, KG.count, Literal(int(value)))
+                self.add(node, KG.count, self.literal(int(value)))
             elif name == "date":
-                self.add(node, KG.date, Literal(value))
+                self.add(node, KG.date, self.literal(value))
             elif name == "level":
                 self.add(node, KG.level, term(value))
         return node
@@ -73,11 +142,13 @@ class _Builder:
     def article_node(self) -> None:
         meta, art = self.a.document.meta, self.article
         self.add(art, RDF.type, KG.Article)
-        self.add(art, KG.title, Literal(meta.title, lang=ZH))
+        self.add(art, KG.title, self.literal(meta.title, lang=ZH))
         if meta.published:
-            self.add(art, KG.datePublished, Literal(meta.published.isoformat(), datatype=XSD.date))
+            self.add(
+                art, KG.datePublished, self.literal(meta.published.isoformat(), datatype=XSD.date)
+            )
         if meta.source_path:
-            self.add(art, KG.sourceFile, Literal(meta.source_path))
+            self.add(art, KG.sourceFile, self.literal(meta.source_path))
         if self.city is not None:
             self.add(art, KG.aboutCity, self.city)
         people = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.PERSON}
@@ -89,16 +160,16 @@ class _Builder:
         ):
             for name in names:
                 if name in index:
-                    self.add(art, prop, entity_iri(index[name].type, index[name].key))
+                    self.add(art, prop, self.iri(index[name].type, index[name].key))
 
     def entity_node(self, entity: Entity) -> None:
-        node = entity_iri(entity.type, entity.key)
+        node = self.iri(entity.type, entity.key)
         self.add(node, RDF.type, term(entity.type.value))
         preferred, *others = entity.labels
-        self.add(node, RDFS.label, Literal(preferred, lang=ZH))
-        self.add(node, SKOS.prefLabel, Literal(preferred, lang=ZH))
+        self.add(node, RDFS.label, self.literal(preferred, lang=ZH))
+        self.add(node, SKOS.prefLabel, self.literal(preferred, lang=ZH))
         for label in others:
-            self.add(node, SKOS.altLabel, Literal(label, lang=ZH))
+            self.add(node, SKOS.altLabel, self.literal(label, lang=ZH))
         for span in entity.mentions:
             self.add(node, KG.mention, self.text_span(span))
         if entity.lexicon_id:
@@ -113,25 +184,25 @@ class _Builder:
         if file == "industries":
             self.add(node, SKOS.inScheme, KG.industries)
             if en := entry.field("en"):
-                self.add(node, RDFS.label, Literal(en, lang="en"))
+                self.add(node, RDFS.label, self.literal(en, lang="en"))
             for column, prop in (("gbt4754", KG.gbt4754), ("sei2018", KG.sei2018)):
                 if code := entry.field(column):
-                    self.add(node, prop, Literal(code))
+                    self.add(node, prop, self.literal(code))
             if (broader := entry.field("broader")) and (parent := self.lexicon.get(file, broader)):
-                parent_node = entity_iri(EntityType.INDUSTRY, f"industries:{parent.id}")
+                parent_node = self.iri(EntityType.INDUSTRY, f"industries:{parent.id}")
                 self.add(node, SKOS.broader, parent_node)
                 self.add(parent_node, RDF.type, KG.Industry)
-                self.add(parent_node, RDFS.label, Literal(parent.label, lang=ZH))
+                self.add(parent_node, RDFS.label, self.literal(parent.label, lang=ZH))
         elif file == "divisions":
             if code := entry.field("adcode"):
-                self.add(node, KG.adcode, Literal(code))
+                self.add(node, KG.adcode, self.literal(code))
             if (parent_id := entry.field("parent")) and (
                 parent := self.lexicon.get(file, parent_id)
             ):
-                parent_node = entity_iri(EntityType(parent.type), f"divisions:{parent.id}")
+                parent_node = self.iri(EntityType(parent.type), f"divisions:{parent.id}")
                 self.add(node, KG.withinArea, parent_node)
                 self.add(parent_node, RDF.type, term(parent.type))
-                self.add(parent_node, RDFS.label, Literal(parent.label, lang=ZH))
+                self.add(parent_node, RDFS.label, self.literal(parent.label, lang=ZH))
         level = entry.field("level")
         if level in ("national", "provincial", "municipal"):
             self.add(node, KG.level, term(level))
@@ -191,12 +262,12 @@ class _Builder:
                 self.add(node, KG.company, obj)
         written = self.a.document.text[fact.object.span.start : fact.object.span.end]
         if len(written) == len(fact.object.surface):
-            self.add(node, KG.asWritten, Literal(written.strip('“”"《》「」'), lang=ZH))
+            self.add(node, KG.asWritten, self.literal(written.strip('“”"《》「」'), lang=ZH))
 
     def indicator(self, name: str) -> URIRef:
-        node = entity_iri(EntityType.INDICATOR, f"name:{name_key(name)}")
+        node = self.iri(EntityType.INDICATOR, f"name:{name_key(name)}")
         self.add(node, RDF.type, KG.Indicator)
-        self.add(node, RDFS.label, Literal(name, lang=ZH))
+        self.add(node, RDFS.label, self.literal(name, lang=ZH))
         return node
 
     def observation(
@@ -214,25 +285,25 @@ class _Builder:
         )
         self.add(node, RDF.type, KG.Observation)
         self.add(node, KG.evidence, self.text_span(fact.evidence))
-        self.add(node, KG.rule, Literal(fact.rule))
+        self.add(node, KG.rule, self.literal(fact.rule))
         self.add(node, KG.indicator, self.indicator(q.indicator))
         self.add(node, KG.value, Literal(q.value, datatype=XSD.decimal))
-        self.add(node, KG.unit, Literal(q.unit))
+        self.add(node, KG.unit, self.literal(q.unit))
         base, base_unit = base_value(q.value, q.unit)
         self.add(
             node,
             KG.baseValue,
             Literal(base.normalize() if base == base.to_integral() else base, datatype=XSD.decimal),
         )
-        self.add(node, KG.baseUnit, Literal(base_unit))
+        self.add(node, KG.baseUnit, self.literal(base_unit))
         if q.period:
-            self.add(node, KG.period, Literal(q.period))
+            self.add(node, KG.period, self.literal(q.period))
         if q.rank is not None:
-            self.add(node, KG.rank, Literal(q.rank))
+            self.add(node, KG.rank, self.literal(q.rank))
         if q.scope:
-            self.add(node, KG.rankScope, Literal(q.scope, lang=ZH))
+            self.add(node, KG.rankScope, self.literal(q.scope, lang=ZH))
         if q.approximation:
-            self.add(node, KG.approximation, Literal(q.approximation, lang=ZH))
+            self.add(node, KG.approximation, self.literal(q.approximation, lang=ZH))
         if area is not None:
             self.add(node, KG.area, area)
         if describes is not None:
@@ -251,7 +322,7 @@ def to_rdf(analysis: Analysis, lexicon: Lexicon) -> Graph:
         builder.entity_node(entity)
     for fact in analysis.facts:
         builder.fact_node(fact)
-    graph = builder.g
+    graph = Graph(store=_ArticleStore(builder.triples))
     graph.bind("kg", str(KG))
     graph.bind("skos", str(SKOS))
     graph.bind("owl", str(OWL))
