@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -30,6 +31,7 @@ class ResultFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     TSV = "tsv"
+    XML = "xml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ def run_query(query: str, store: ox.Store, bindings: dict[str, str] | None = Non
 
 
 def format_result(result: QueryResult, format: ResultFormat) -> str:
-    """SPARQL 1.1 results JSON / CSV / TSV, or a plain table for a terminal."""
+    """SPARQL 1.1 results JSON / CSV / TSV / XML, or a plain table for a terminal."""
     if format is ResultFormat.JSON:
         bindings = [
             {
@@ -146,7 +148,34 @@ def format_result(result: QueryResult, format: ResultFormat) -> str:
         lines = ["\t".join(f"?{v}" for v in result.variables)]
         lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
         return "\n".join(lines) + "\n"
+    if format is ResultFormat.XML:
+        return _xml(result)
     return _table(result)
+
+
+def _xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML Format."""
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
+    out.append("<head>" + "".join(f'<variable name="{v}"/>' for v in result.variables) + "</head>")
+    out.append("<results>")
+    for row in result.rows:
+        cells = []
+        for var, term in zip(result.variables, row, strict=True):
+            if term is None:
+                continue
+            if isinstance(term, ox.NamedNode):
+                inner = f"<uri>{escape(term.value)}</uri>"
+            elif isinstance(term, ox.BlankNode):
+                inner = f"<bnode>{escape(term.value)}</bnode>"
+            elif term.language:
+                inner = f'<literal xml:lang="{term.language}">{escape(term.value)}</literal>'
+            else:
+                datatype = quoteattr(term.datatype.value)
+                inner = f"<literal datatype={datatype}>{escape(term.value)}</literal>"
+            cells.append(f'<binding name="{var}">{inner}</binding>')
+        out.append("<result>" + "".join(cells) + "</result>")
+    out += ["</results>", "</sparql>"]
+    return "\n".join(out) + "\n"
 
 
 def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from kg.cli import main
 from kg.config import BuildConfig
 from kg.recognise.lexicon import Lexicon, load_lexicon
+from kg.visualise import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "zhengzhou-2023-01-16.txt"
@@ -27,3 +31,23 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed-build")
     assert main(["build", str(ROOT / "data" / "articles"), "--out", str(out)]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the run. No Chromium is a failure, never a skip."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium "
+            "(apt-get install chromium)",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except PlaywrightError as exc:
+            pytest.fail(f"cannot launch {CHROMIUM} with Playwright: {exc}", pytrace=False)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -15,12 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
-from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Browser, Page, Route
 
 from kg.visualise import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DEFAULT_LARGE_GRAPH_THRESHOLD,
     GraphView,
     RenderReport,
@@ -130,26 +127,6 @@ def index_of(view: GraphView, label: str) -> int:
 
 
 # --------------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module. No Chromium is a failure, never a skip."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} not found: the browser tests need Debian's chromium "
-            "(apt-get install chromium)",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except PlaywrightError as exc:
-            pytest.fail(f"cannot launch {CHROMIUM} with Playwright: {exc}", pytrace=False)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @dataclass
