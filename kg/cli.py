@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.config import BuildConfig
-from kg.corpus import CorpusStore, Progress, build_into
+from kg.corpus import MANIFEST, CorpusStore, Progress, build_into
 from kg.errors import KgError
 from kg.query import ResultFormat, format_result, load_store, read_query, run_query
+from kg.remote import push, remote_query
+from kg.serve import SparqlServer
 from kg.store import Format, is_store, write_quads
 from kg.view import draw_file
 
@@ -85,8 +87,10 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "query", formatter_class=_formatter, help="run a SPARQL SELECT query on built data"
     )
     query.add_argument("query", help="a .rq file or the query text")
-    query.add_argument(
-        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    source = query.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", type=Path, help="build folder, RDF file or store folder")
+    source.add_argument(
+        "--endpoint", help="a SPARQL endpoint URL instead (answering over the union of graphs)"
     )
     query.add_argument(
         "--bind",
@@ -111,6 +115,35 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     viz.add_argument("--focus", help="draw only the neighbourhood of the node with this name")
     viz.add_argument("--depth", type=int, default=2, help="hops around --focus (2)")
 
+    push = commands.add_parser(
+        "push",
+        formatter_class=_formatter,
+        help="send each article graph to a SPARQL Graph Store Protocol endpoint",
+    )
+    push.add_argument(
+        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    )
+    push.add_argument(
+        "--endpoint",
+        required=True,
+        help="Graph Store URL, e.g. http://localhost:7878/store (Oxigraph), "
+        "http://localhost:3030/DATASET/data (Fuseki)",
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        formatter_class=_formatter,
+        help="serve data read-only over the SPARQL 1.1 Protocol, with a query page",
+    )
+    serve.add_argument(
+        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    )
+    serve.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (7878; 0: any)")
+    serve.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (10)")
+    serve.add_argument(
+        "--max-rows", type=int, default=10_000, help="rows (or triples) a result may hold (10000)"
+    )
+
     stats = commands.add_parser(
         "stats", formatter_class=_formatter, help="count instances per class and uses per property"
     )
@@ -123,6 +156,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "export": export,
         "query": query,
         "viz": viz,
+        "push": push,
+        "serve": serve,
         "stats": stats,
     }
 
@@ -214,8 +249,11 @@ def _existing_store(path: Path) -> None:
 
 
 def _query(args: argparse.Namespace) -> int:
-    store = load_store(args.data)
-    result = run_query(read_query(args.query), store, _bindings(args.bind))
+    query, bindings = read_query(args.query), _bindings(args.bind)
+    if args.endpoint:
+        result = remote_query(query, args.endpoint, bindings)
+    else:
+        result = run_query(query, load_store(args.data), bindings)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     sys.stdout.write(format_result(result, ResultFormat(fmt)))
     return 0
@@ -227,6 +265,26 @@ def _viz(args: argparse.Namespace) -> int:
     except LookupError as exc:
         raise KgError(str(exc).strip("'\"")) from exc
     print(f"wrote {args.out}: {report.nodes} nodes, {report.edges} edges, layout {report.layout}")
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    store = load_store(args.data)
+    report = push((q for q in store if q.graph_name != MANIFEST), args.endpoint)
+    print(f"pushed {report.graphs} graph(s), {report.triples} triples -> {args.endpoint}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    server = SparqlServer(args.data, port=args.port, timeout=args.timeout, max_rows=args.max_rows)
+    print(f"serving {args.data} read-only at {server.url} (SPARQL endpoint {server.url}sparql)")
+    print("Ctrl-C stops it", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
     return 0
 
 
@@ -247,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
         "query": _query,
         "viz": _viz,
+        "push": _push,
+        "serve": _serve,
         "stats": _stats,
     }[args.command]
     try:
