@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -327,7 +326,7 @@ class Progress:
 
     def __init__(self, stream: TextIO = sys.stderr) -> None:
         self.stream = stream
-        self.enabled = stream.isatty() and os.environ.get("TERM") != "dumb"
+        self.enabled = stream.isatty()
         self.started = time.perf_counter()
 
     def __call__(self, done: int, total: int, failed: int) -> None:

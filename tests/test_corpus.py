@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -14,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
+from kg.corpus import Progress
 from kg.query import load_store, read_query, run_query
 
 from .conftest import CASES, ROOT
@@ -227,3 +229,20 @@ def test_a_killed_file_build_leaves_the_previous_output_intact(tmp_path: Path) -
             if data != before[name]:  # a newer, complete file: it parses
                 fmt = ox.RdfFormat.TURTLE if name.endswith("ttl") else ox.RdfFormat.TRIG
                 assert list(ox.parse(data, format=fmt))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_rate_and_failures_on_a_terminal_only() -> None:
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        progress = Progress(stream)
+        progress(1, 4, 0)
+        progress(4, 4, 1)
+    assert pipe.getvalue() == ""
+    last = terminal.getvalue().split("\r")[-1]
+    assert last.startswith("[" + "#" * 30 + "] 4/4 articles")
+    assert "/s" in last and last.endswith("1 failed\n")
