@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, XSD
@@ -12,7 +16,9 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from kg.cli import main
 from kg.config import ONTOLOGY_NS, BuildConfig
 from kg.rdf.generate_vocab import VOCAB_PATH, render_vocab
+from kg.rdf.iris import article_iri, entity_iri
 from kg.rdf.vocab import KG
+from kg.records import EntityType
 
 STANDARD = (str(RDF), str(RDFS), str(OWL), str(XSD))
 
@@ -130,3 +136,14 @@ def test_rdf_committed_seed_graph_is_what_the_builder_makes(seed_build: Path) ->
     assert isomorphic(Graph().parse(committed, format="turtle"), fresh), (
         "data/graph/kg.ttl is stale: run kg build data/articles --out data/graph --no-html"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(min_size=1, max_size=40), kind=st.sampled_from(list(EntityType)))
+def test_iris_minted_from_any_name_are_valid_and_distinct(name: str, kind: EntityType) -> None:
+    iri = entity_iri(kind, f"name:{name}")
+    ox.NamedNode(str(iri))  # raises on an invalid IRI
+    assert str(iri).startswith("https://w3id.org/kg-cnip/id/")
+    assert unquote(str(iri).rsplit("/", 1)[1]) == name
+    for article in (name, f"{name}-x"):
+        ox.NamedNode(str(article_iri(article)))
