@@ -6,7 +6,8 @@
     ├── InputError          an article cannot be read (encoding, empty, too large, not text)
     ├── LexiconError        a lexicon file is malformed (file:line named)
     ├── OntologyError       the ontology and the code disagree
-    └── QueryError          a query cannot be parsed or run, or its data cannot be loaded
+    ├── QueryError          a query cannot be parsed or run, or its data cannot be loaded
+    └── ValidationError     a graph to validate cannot be loaded, or the shapes cannot be run
 """
 
 from __future__ import annotations
@@ -30,3 +31,10 @@ class OntologyError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query or the data it runs on is unusable."""
+
+
+class ValidationError(KgError):
+    """The data to validate cannot be loaded, or shapes.ttl cannot be loaded or run.
+
+    A graph that breaks the shapes is no error: it gets a report (kg.validate).
+    """
