@@ -83,6 +83,7 @@ class ArticleMeta:
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
     source_path: str | None = None
+    encoding: str | None = None  # the codec the file was read with ("utf-8", "gbk", "big5", ...)
 
 
 @dataclass(frozen=True, slots=True)
