@@ -263,17 +263,28 @@ def test_lexicon_match_finds_what_every_window_finds(lexicon: Lexicon, data: st.
     assert found == _every_window(lexicon, text)
 
 
-@pytest.mark.parametrize("file", ["body_suffixes", "tiers", "company_suffixes", "industries"])
-def test_lexicon_by_initial_keeps_the_longest_first_order(lexicon: Lexicon, file: str) -> None:
-    pairs = lexicon.longest_first(file)
-    for initial, group in lexicon.by_initial(file).items():
-        assert group == tuple(p for p in pairs if p[0].startswith(initial))
-    assert sum(map(len, lexicon.by_initial(file).values())) == len(pairs)
+def _starts_one_by_one(lexicon: Lexicon, file: str, text: str) -> list[tuple[int, str]]:
+    """``Lexicon.finder`` the slow way: at every position, the first name of
+    ``longest_first`` the text continues with."""
+    found = []
+    for start in range(len(text)):
+        name = next((n for n, _ in lexicon.longest_first(file) if text.startswith(n, start)), None)
+        if name is not None:
+            found.append((start, name))
+    return found
 
 
+@settings(max_examples=50, deadline=None, database=None)
+@given(data=st.data())
 @pytest.mark.parametrize("file", ["body_suffixes", "tiers", "company_suffixes"])
-def test_lexicon_finder_finds_the_longest_name_at_a_position(lexicon: Lexicon, file: str) -> None:
-    for name, _ in lexicon.longest_first(file):
-        found = lexicon.finder(file).match(name + "的")
-        assert found is not None and found.group() == name
-    assert lexicon.finder(file).search("，。") is None
+def test_lexicon_finder_finds_the_longest_name_at_every_position(
+    lexicon: Lexicon, file: str, data: st.DataObject
+) -> None:
+    names = sorted(lexicon.names(file))
+    pieces = st.sampled_from(names) | st.sampled_from(FRAGMENTS)
+    text = data.draw(st.lists(pieces, max_size=10).map("".join))
+    found = [(m.start(), m[1]) for m in lexicon.finder(file).finditer(text)]
+    assert found == _starts_one_by_one(lexicon, file, text)
+    for _, name in found:
+        first = next(e for n, e in lexicon.longest_first(file) if n == name)
+        assert lexicon.entry_named(file, name) is first

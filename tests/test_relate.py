@@ -6,11 +6,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.recognise import recognise
 from kg.recognise.lexicon import Lexicon
 from kg.records import ArticleMeta, Document, Fact, Mention, Quantity, Relation
 from kg.relate import relate
+from kg.relate.quantities import PERIODS
 from kg.segment import segment
 
 PUBLISHED = date(2022, 11, 20)
@@ -351,3 +354,21 @@ INDICATORS = [
 @pytest.mark.parametrize(("text", "indicator"), INDICATORS)
 def test_relate_indicator_is_the_noun_phrase(lexicon: Lexicon, text: str, indicator: str) -> None:
     assert {q.indicator for q in _figures(text, lexicon)} == {indicator}
+
+
+#: Pieces of time expressions and their surroundings, mixed at random.
+PERIOD_FRAGMENTS = [
+    "2019", "2022", "20", "3", "12", "年", "月", "日", "季度", "第", "一", "三", "前", "前三",
+    "上半年", "下半年", "半年", "今年", "去年", "上年", "前年", "当年", "本年", "全年", "年内",
+    "截至", "目前", "至今", "底", "末", "度", "以来", "—", "-", "至", "到", "~", " ", "较",
+    "同比", "，", "增长", "洛阳",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(text=st.lists(st.sampled_from(PERIOD_FRAGMENTS), max_size=16).map("".join))
+def test_relate_every_period_form_match_contains_one_of_its_needles(text: str) -> None:
+    # find_periods skips a form when none of its needles is in the sentence
+    for kind, needles, pattern in PERIODS:
+        for match in pattern.finditer(text):
+            assert any(n in match.group() for n in needles), (kind, match.group())

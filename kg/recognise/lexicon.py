@@ -46,14 +46,15 @@ class Lexicon:
     max_name_length: int
     #: every name of a file, with its entry, longest first (computed once, at load)
     aliases: dict[str, tuple[tuple[str, LexiconEntry], ...]]
-    #: the rest is derived at load so matching does no work per call that a load can do:
-    #: first char -> the lengths of the names in ``by_name`` starting with it, longest first
-    lengths: dict[str, tuple[int, ...]]
-    #: file -> first char -> ``aliases`` of that file starting with it, longest first
-    initials: dict[str, dict[str, tuple[tuple[str, LexiconEntry], ...]]]
+    #: the rest is derived at load, so that matching does no work a load can do once:
+    #: first two chars -> the lengths of the names in ``by_name`` that start with them
+    prefixes: dict[str, tuple[int, ...]]
+    #: normalised name -> (type, key, rule, canonical) of each mention ``match`` makes of it
+    found_as: dict[str, tuple[tuple[EntityType, str, str, str], ...]]
     name_sets: dict[str, frozenset[str]]  # file -> every name of it
     ids: dict[str, dict[str, LexiconEntry]]  # file -> id -> entry
-    finders: dict[str, re.Pattern[str]]  # file -> a pattern that finds any name of it
+    named: dict[str, dict[str, LexiconEntry]]  # file -> name -> its first entry, longest first
+    finders: dict[str, re.Pattern[str]]  # file -> where its names begin (see ``finder``)
 
     def entries(self, file: str) -> tuple[LexiconEntry, ...]:
         return self.files.get(file, ())
@@ -66,12 +67,22 @@ class Lexicon:
         """(name, entry) for every name of a file, longest name first."""
         return self.aliases.get(file, ())
 
-    def by_initial(self, file: str) -> dict[str, tuple[tuple[str, LexiconEntry], ...]]:
-        """``longest_first(file)`` grouped by the first char of the name (order kept)."""
-        return self.initials.get(file, {})
+    def entry_named(self, file: str, name: str) -> LexiconEntry:
+        """The entry of a file a name (as listed) stands for: the first in ``longest_first``.
+
+        Raises:
+            KeyError: no entry of the file has that name.
+        """
+        return self.named[file][name]
 
     def finder(self, file: str) -> re.Pattern[str]:
-        """A pattern that finds any name of a file (at a position, the longest name there)."""
+        """A pattern matching (empty) at every position where a name of the file begins; its
+        group 1 is the longest name there, as ``longest_first`` would try them.
+
+        >>> lexicon = load_lexicon(Path("data/lexicons"))
+        >>> [(m.start(), m[1]) for m in lexicon.finder("tiers").finditer("发展战略性新兴产业")]
+        [(2, '战略性新兴产业'), (5, '新兴产业')]
+        """
         return self.finders.get(file, _NOTHING)
 
     def get(self, file: str, entry_id: str) -> LexiconEntry | None:
@@ -87,23 +98,15 @@ class Lexicon:
     def match(self, normalised: str, offset: int = 0) -> Iterator[Mention]:
         """Every lexicon name occurring in ``normalised`` text, as mentions (overlaps kept)."""
         n = len(normalised)
-        for start in range(n):
-            for length in self.lengths.get(normalised[start], ()):
+        for start in range(n - 1):
+            for length in self.prefixes.get(normalised[start : start + 2], ()):
                 end = start + length
-                if end > n:
-                    continue
-                entries = self.by_name.get(normalised[start:end])
-                if not entries or normalised.startswith("市场", end - 1):
+                if end > n or normalised.startswith("市场", end - 1):
                     continue  # 绵阳市场主体 is 绵阳 + 市场, not 绵阳市 + 场
-                for entry in entries:
-                    file = entry.source.split(".", 1)[0]
+                surface = normalised[start:end]
+                for type_, key, rule, canonical in self.found_as.get(surface, ()):
                     yield Mention(
-                        span=Span(offset + start, offset + end),
-                        surface=normalised[start:end],
-                        type=EntityType(entry.type),
-                        key=f"{file}:{entry.id}",
-                        rule=f"lexicon:{file}",
-                        canonical=entry.label,
+                        Span(offset + start, offset + end), surface, type_, key, rule, canonical
                     )
 
 
@@ -179,34 +182,44 @@ def load_lexicon(directory: Path) -> Lexicon:
         )
         for file, entries in files.items()
     }
-    lengths: dict[str, set[int]] = {}
-    for key in by_name:
-        lengths.setdefault(key[0], set()).add(len(key))
-    initials: dict[str, dict[str, tuple[tuple[str, LexiconEntry], ...]]] = {}
+    prefixes: dict[str, set[int]] = {}
+    for key in by_name:  # every key has two chars or more
+        prefixes.setdefault(key[:2], set()).add(len(key))
+    found_as = {
+        key: tuple(_found_as(entry) for entry in entries) for key, entries in by_name.items()
+    }
+    named: dict[str, dict[str, LexiconEntry]] = {}
     for file, pairs in aliases.items():
-        grouped: dict[str, list[tuple[str, LexiconEntry]]] = {}
         for name, entry in pairs:
-            if name:
-                grouped.setdefault(name[0], []).append((name, entry))
-        initials[file] = {first: tuple(group) for first, group in grouped.items()}
+            named.setdefault(file, {}).setdefault(name, entry)
     return Lexicon(
         files,
         {k: tuple(v) for k, v in by_name.items()},
         longest,
         aliases,
-        {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()},
-        initials,
+        {start: tuple(sorted(found, reverse=True)) for start, found in prefixes.items()},
+        found_as,
         {file: frozenset(name for name, _ in pairs) for file, pairs in aliases.items()},
         {file: {e.id: e for e in entries} for file, entries in files.items()},
-        {file: _any_of([name for name, _ in pairs]) for file, pairs in aliases.items()},
+        named,
+        {file: _starts_of([name for name, _ in pairs]) for file, pairs in aliases.items()},
     )
+
+
+def _found_as(entry: LexiconEntry) -> tuple[EntityType, str, str, str]:
+    file = entry.source.split(".", 1)[0]
+    return EntityType(entry.type), f"{file}:{entry.id}", f"lexicon:{file}", entry.label
 
 
 _NOTHING = re.compile(r"(?!)")
 
 
-def _any_of(names: list[str]) -> re.Pattern[str]:
-    """One pattern for many names: alternatives are tried in order, so longest first."""
+def _starts_of(names: list[str]) -> re.Pattern[str]:
+    """Every position where one of ``names`` begins: a lookahead, so that names overlapping
+    one found are found too; alternatives are tried in order, so longest first."""
     if not names:
         return _NOTHING
-    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+    ordered = sorted(set(names), key=len, reverse=True)
+    # the class of first chars up front lets the engine pass over most positions at once
+    initials = "".join(sorted({re.escape(n[0]) for n in ordered}))
+    return re.compile(f"(?=[{initials}])(?=(" + "|".join(re.escape(n) for n in ordered) + "))")

@@ -211,12 +211,16 @@ def in_context(mention: Mention, sentence: Sentence, lexical: list[Mention]) -> 
     return True
 
 
+DESIGNATION_CUE_BEFORE = re.compile("(?:" + "|".join(DESIGNATION_CUES) + r")[\u4e00-\u9fff]{1,8}$")
+INITIATIVE_CUE_BEFORE = re.compile(
+    "(?:" + "|".join(INITIATIVE_CUES) + r")(?:[“\"][^“”\"]{2,12}[”\"])+$"
+)
+
+
 def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
     if inner.endswith(("产业", "产业集群")) or after.startswith(("产业", "行业")):
         return None  # tier words and industries are read by the relation rules
-    if before.endswith(DESIGNATION_CUES) or re.search(
-        "(?:" + "|".join(DESIGNATION_CUES) + r")[\u4e00-\u9fff]{1,8}$", before
-    ):
+    if before.endswith(DESIGNATION_CUES) or DESIGNATION_CUE_BEFORE.search(before):
         return EntityType.DESIGNATION
     if after.startswith(("实施意见", "政策体系", "若干政策", "政策")) or inner.endswith(
         POLICY_HEADS[:4]
@@ -226,9 +230,7 @@ def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
         return EntityType.DESIGNATION
     if inner.endswith(INITIATIVE_HEADS) or after.startswith(INITIATIVE_HEADS):
         return EntityType.INITIATIVE
-    if before.endswith(INITIATIVE_CUES) or re.search(
-        "(?:" + "|".join(INITIATIVE_CUES) + r")(?:[“\"][^“”\"]{2,12}[”\"])+$", before
-    ):
+    if before.endswith(INITIATIVE_CUES) or INITIATIVE_CUE_BEFORE.search(before):
         return EntityType.INITIATIVE  # 围绕“芯屏汽合”“集终生智”: the second shares the cue
     if re.match(r"[\u4e00-\u9fff]{0,10}(?:体系|模式|机制|工程|行动)", after):
         return EntityType.INITIATIVE
@@ -273,48 +275,45 @@ def zone_mentions(sentence: Sentence, places: list[Mention]) -> Iterator[Mention
 def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -> Iterator[Mention]:
     """Local government bodies: a place (郑州市, or a bare 市/省) followed by a body form."""
     text, base = sentence.normalised, sentence.span.start
-    forms = lexicon.by_initial("body_suffixes")
     place_end = {m.span.end - base: m for m in places}
-    for start, char in enumerate(text):
-        for name, entry in forms.get(char, ()):
-            if not text.startswith(name, start):
-                continue
-            place = place_end.get(start)
-            if place is not None and place.type in (
-                EntityType.CITY,
-                EntityType.PROVINCE,
-                EntityType.DISTRICT,
-            ):
-                span = Span(place.span.start, base + start + len(name))
-                canonical = f"{place.canonical or place.surface}{entry.label}"
-                yield Mention(
-                    span,
-                    text[span.start - base : span.end - base],
-                    EntityType.GOVERNMENT_BODY,
-                    f"body:{canonical}",
-                    "pattern:place-body",
-                    canonical,
-                )
-            elif (
-                start > 0
-                and text[start - 1] in "市省区县"
-                and (
-                    start < 2
-                    or not "\u4e00" <= text[start - 2] <= "\u9fff"
-                    or text[start - 2] in "我全本该"
-                )
-            ):
-                level = text[start - 1]
-                span = Span(base + start - 1, base + start + len(name))
-                yield Mention(
-                    span,
-                    text[start - 1 : start + len(name)],
-                    EntityType.GOVERNMENT_BODY,
-                    f"local-body:{level}:{entry.label}",
-                    "pattern:local-body",
-                    f"{level}{entry.label}",
-                )
-            break
+    for form in lexicon.finder("body_suffixes").finditer(text):
+        start, name = form.start(), form[1]
+        entry = lexicon.entry_named("body_suffixes", name)
+        place = place_end.get(start)
+        if place is not None and place.type in (
+            EntityType.CITY,
+            EntityType.PROVINCE,
+            EntityType.DISTRICT,
+        ):
+            span = Span(place.span.start, base + start + len(name))
+            canonical = f"{place.canonical or place.surface}{entry.label}"
+            yield Mention(
+                span,
+                text[span.start - base : span.end - base],
+                EntityType.GOVERNMENT_BODY,
+                f"body:{canonical}",
+                "pattern:place-body",
+                canonical,
+            )
+        elif (
+            start > 0
+            and text[start - 1] in "市省区县"
+            and (
+                start < 2
+                or not "\u4e00" <= text[start - 2] <= "\u9fff"
+                or text[start - 2] in "我全本该"
+            )
+        ):
+            level = text[start - 1]
+            span = Span(base + start - 1, base + start + len(name))
+            yield Mention(
+                span,
+                text[start - 1 : start + len(name)],
+                EntityType.GOVERNMENT_BODY,
+                f"local-body:{level}:{entry.label}",
+                "pattern:local-body",
+                f"{level}{entry.label}",
+            )
 
 
 def company_mentions(sentence: Sentence) -> Iterator[Mention]:

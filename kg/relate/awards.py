@@ -27,14 +27,15 @@ from kg.relate.lists import (
 )
 from kg.relate.quantities import find_periods, parse_number
 
-
 # ----------------------------------------------------------------------------- designations
+DESIGNATION_CUE = re.compile("|".join(sorted(DESIGNATION_CUES, key=len, reverse=True)))
+
+
 def designations(ctx: SentenceContext) -> Iterator[Fact]:
     """``X获评工信部“D”``, ``A、B等15家企业获评D``, ``A、B荣列《D》榜单``."""
     text = ctx.text
-    cue_pattern = re.compile("|".join(sorted(DESIGNATION_CUES, key=len, reverse=True)))
     for c_start, c_end in clauses(text):
-        cue = cue_pattern.search(text, c_start, c_end)
+        cue = DESIGNATION_CUE.search(text, c_start, c_end)
         if cue is None:
             continue
         designation = _designation_after(ctx, cue.end(), c_end)

@@ -141,6 +141,7 @@ def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
     return tuple(names)
 
 
+OTHER_RULES_CUE = re.compile("|".join(DESIGNATION_CUES) + r"|签约|引进|项目")
 COMPANY_LIST_HEAD = re.compile(  # 等(一批)(龙头)企业
     r"等(?:一批|多家|\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
 )
@@ -151,9 +152,7 @@ def company_presence(ctx: SentenceContext) -> Iterator[Fact]:
     text = ctx.text
     for c_start, c_end in clauses(text):
         head = COMPANY_LIST_HEAD.search(text, c_start, c_end)
-        if head is None or re.search(
-            "|".join(DESIGNATION_CUES) + r"|签约|引进|项目", text[c_start:c_end]
-        ):
+        if head is None or OTHER_RULES_CUE.search(text, c_start, c_end):
             continue  # designations and investments have their own rules
         enumeration = enumeration_before(text, c_start, head.start())
         if enumeration is None:
