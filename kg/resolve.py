@@ -37,18 +37,23 @@ def settle(
     """All mentions of the article: those facts use always stay; others only where they
     overlap none of them (so 新能源 inside 华拓新能源 goes)."""
     used = list(dict.fromkeys(fact_mentions(facts)))
-    used_spans = [m.span for m in used]
+    used_spans = {(m.span.start, m.span.end) for m in used}
     # 河南 in 河南省质量标杆 is a mention of the province; 陕西 in 陕西法士特齿轮有限责任公司 is not
-    names = [m.span for m in [*used, *mentions] if m.type in _NAMES_WITH_PLACES]
+    names = {(m.span.start, m.span.end) for m in [*used, *mentions] if m.type in _NAMES_WITH_PLACES}
     places = [
         m
         for m in mentions
-        if m.type in _NESTABLE and not any(n.contains(m.span) and n != m.span for n in names)
+        if m.type in _NESTABLE
+        and not any(
+            s <= m.span.start and m.span.end <= e and (s, e) != (m.span.start, m.span.end)
+            for s, e in names
+        )
     ]
     rest = [
         m
         for m in mentions
-        if m.type not in _NESTABLE and not any(m.span.overlaps(s) for s in used_spans)
+        if m.type not in _NESTABLE
+        and not any(m.span.start < e and s < m.span.end for s, e in used_spans)
     ]
     kept = {*used, *overlaps(rest), *overlaps(places)}
     return tuple(sorted(kept, key=lambda m: (m.span, m.type, m.rule)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from opencc import OpenCC  # type: ignore[import-untyped]
 
@@ -44,10 +43,20 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def normalise(text: str) -> str:
     """Fold width and script for matching; the result has exactly one char per input char."""
-    return "".join(_fold(ch) for ch in text)
+    return text.translate(_FOLDS)
 
 
-@lru_cache(maxsize=65536)
+class _Folds(dict[int, str]):
+    """Code point -> its folded char, each worked out the first time ``str.translate`` asks."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold(chr(code))
+        return folded
+
+
+_FOLDS = _Folds()
+
+
 def _fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) != 1:

@@ -20,11 +20,22 @@ def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     """
     kept: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    # offsets inside kept spans, so a span is checked per offset, not against every kept span;
+    # empty spans cover no offset and are checked the long way
+    covered: set[int] = set()
+    empty: list[int] = []
     ordered = sorted(mentions, key=lambda m: (-len(m.span), m.span.start, m.rule))
     for mention in ordered:
         s, e = mention.span.start, mention.span.end
-        if any(s < te and ts < e for ts, te in taken):
+        if s < e:
+            clash = not covered.isdisjoint(range(s, e)) or any(s < p < e for p in empty)
+        else:
+            clash = any(s < te and ts < e for ts, te in taken)
+        if clash:
             continue
         kept.append(mention)
         taken.append((s, e))
+        covered.update(range(s, e))
+        if s == e:
+            empty.append(s)
     return sorted(kept, key=lambda m: (m.span.start, m.span.end))
