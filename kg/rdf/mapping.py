@@ -141,7 +141,11 @@ class _Builder:
         key = (type(value), value, lang, datatype)
         found = self.literals.get(key)
         if found is None:
-            found = self.literals[key] = Literal(value, lang=lang, datatype=datatype)
+            # a plain or language-tagged string is its own lexical form, so rdflib's
+            # normalising (a walk over its table of Python types) would change nothing
+            plain = isinstance(value, str) and datatype is None
+            found = Literal(value, lang=lang, datatype=datatype, normalize=False if plain else None)
+            self.literals[key] = found
         return found
 
     def text_span(self, span: Span) -> URIRef:

@@ -64,6 +64,7 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     floor = 0  # text before this was used by an earlier figure
     places = tuple(m.surface for m in ctx.mentions if m.type in PLACE_TYPES)
     target = TARGET.search(masked)  # 力争到2025年，…增长5%: what follows the cue is a target
+    cluster_named = "集群" in masked  # else no CLUSTER_SIZE_BEFORE search can succeed
     named: list[str] = []  # indicators of the sentence so far, for 分别
     distributed: list[str] = []  # names waiting for the figures of a 分别 clause
     for match in QUANTITY.finditer(masked):
@@ -71,7 +72,7 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
             continue
         if target is not None and match.start() >= target.start():
             continue
-        if CLUSTER_SIZE_BEFORE.search(masked, 0, match.start()):
+        if cluster_named and CLUSTER_SIZE_BEFORE.search(masked, 0, match.start()):
             continue  # a cluster's size: the cluster rule states it
         if _is_modifier(masked, match) or DESIGNATION_AFTER.match(masked, match.end()):
             continue  # 15家入选…: the designation rule counts the holders
@@ -126,10 +127,11 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
 
 
 def _counts_a_list(text: str, match: re.Match[str]) -> bool:
+    if match["unit"] not in ("个", "大"):
+        return False
     clause_start = max((s for s, _ in clauses(text) if s <= match.start()), default=0)
     return (
-        match["unit"] in ("个", "大")
-        and "、" in text[clause_start : match.start()]
+        "、" in text[clause_start : match.start()]
         and LIST_HEAD.match(text, match.end()) is not None
     )
 
@@ -210,12 +212,15 @@ def _indicator_after(text: str, start: int) -> str:
 def _clean(raw: str, places: tuple[str, ...]) -> str:
     name = COMPARISON.sub("", raw.strip(' “”"《》'))
     for _ in range(3):
+        before = name
         name = LEADING_NOISE.sub("", name)
         for place in places:
             name = name.removeprefix(place)
         if cut := VERB_CUT.search(name):
             name = name[cut.end() :]
         name = TRAILING_NOISE.sub("", name)
+        if name == before:
+            break  # a round that changes nothing, the next would not either
     name = re.sub(r"[(（][^()（）]*[)）]?$|^[^()（）]*[)）]", "", name)
     name = name.replace("“", "").replace("”", "").strip("(（ ")
     if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):

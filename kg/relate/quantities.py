@@ -79,6 +79,7 @@ PERIODS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("relative-year", ("年",), re.compile(r"(?P<rel>今年|去年|上年|前年)(?:以来|全年|底|末)?")),
     ("as-of", ("目前", "至今"), re.compile(r"截至目前|目前|至今")),
 )
+_NEEDLES = frozenset(word for _, needles, _ in PERIODS for word in needles)
 BASE_CUES = ("较", "比", "相比", "同比", "与")
 
 
@@ -129,8 +130,9 @@ def find_periods(
     found: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
     year_now = year_hint or (str(published.year) if published else None)
+    present = {word for word in _NEEDLES if word in text}
     for kind, needles, pattern in PERIODS:
-        if not any(needle in text for needle in needles):
+        if present.isdisjoint(needles):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
