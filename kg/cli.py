@@ -14,6 +14,7 @@ from kg.query import ResultFormat, format_result, load_store, read_query, run_qu
 from kg.remote import push, remote_query
 from kg.serve import SparqlServer
 from kg.store import Format, is_store, write_quads
+from kg.validate import format_report, validate_path
 from kg.view import draw_file
 
 STATS_QUERIES = {
@@ -144,6 +145,15 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "--max-rows", type=int, default=10_000, help="rows (or triples) a result may hold (10000)"
     )
 
+    validate = commands.add_parser(
+        "validate",
+        formatter_class=_formatter,
+        help="check built data against the SHACL shapes (shapes.ttl)",
+    )
+    validate.add_argument(
+        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
+    )
+
     stats = commands.add_parser(
         "stats", formatter_class=_formatter, help="count instances per class and uses per property"
     )
@@ -158,6 +168,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "viz": viz,
         "push": push,
         "serve": serve,
+        "validate": validate,
         "stats": stats,
     }
 
@@ -288,6 +299,12 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    report = validate_path(args.data)
+    sys.stdout.write(format_report(report))
+    return 0 if report.conforms else 1
+
+
 def _stats(args: argparse.Namespace) -> int:
     store = load_store(args.data)
     for title, query in STATS_QUERIES.items():
@@ -307,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "viz": _viz,
         "push": _push,
         "serve": _serve,
+        "validate": _validate,
         "stats": _stats,
     }[args.command]
     try:
