@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as rdflib_namespace
+from rdflib.namespace import OWL
 from rdflib.plugins.stores.memory import SimpleMemory
 
+from kg.rdf import vocab
 from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
-from kg.rdf.vocab import KG
 from kg.recognise.lexicon import Lexicon
 from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
 from kg.relate.quantities import base_value
@@ -24,34 +24,32 @@ ZH = "zh"
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
-# Terms of the triples written for every span, entity and figure, looked up once: a closed
-# namespace checks the name and makes a new URIRef at each attribute access.
-TYPE = RDF.type
-LABEL = RDFS.label
-PREF_LABEL = SKOS.prefLabel
-ALT_LABEL = SKOS.altLabel
-TEXT_SPAN = KG.TextSpan
-IN_ARTICLE = KG.inArticle
-BEGIN_INDEX = KG.beginIndex
-END_INDEX = KG.endIndex
-QUOTE = KG.quote
-MENTION = KG.mention
-EVIDENCE = KG.evidence
-RULE = KG.rule
-OBSERVATION = KG.Observation
-INDICATOR = KG.Indicator
-HAS_INDICATOR = KG.indicator
-VALUE = KG.value
-UNIT = KG.unit
-BASE_VALUE = KG.baseValue
-BASE_UNIT = KG.baseUnit
-PERIOD = KG.period
-AREA = KG.area
-INDEX = XSD.nonNegativeInteger
-DECIMAL = XSD.decimal
+class _Terms:
+    """A namespace whose terms are looked up once each: a closed rdflib namespace checks the
+    name and makes a new URIRef at every access, and an article has thousands of triples."""
+
+    def __init__(self, namespace: object) -> None:
+        self.namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        found = getattr(self.namespace, name)
+        assert isinstance(found, URIRef)
+        setattr(self, name, found)
+        return found
 
 
-@cache
+if TYPE_CHECKING:  # typed as the namespaces; a misspelt term still fails at its first use
+    from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+    from kg.rdf.vocab import KG
+else:
+    KG = _Terms(vocab.KG)
+    RDF = _Terms(rdflib_namespace.RDF)
+    RDFS = _Terms(rdflib_namespace.RDFS)
+    SKOS = _Terms(rdflib_namespace.SKOS)
+    XSD = _Terms(rdflib_namespace.XSD)
+
+
 def term(name: str) -> URIRef:
     """The ontology term with this local name; unknown names fail (the namespace is closed)."""
     found = getattr(KG, name)
@@ -152,11 +150,11 @@ class _Builder:
         if span in self.spans:
             return self.spans[span]
         node = self.spans[span] = span_iri(self.a.document.id, span)
-        self.add(node, TYPE, TEXT_SPAN)
-        self.add(node, IN_ARTICLE, self.article)
-        self.add(node, BEGIN_INDEX, self.literal(span.start, datatype=INDEX))
-        self.add(node, END_INDEX, self.literal(span.end, datatype=INDEX))
-        self.add(node, QUOTE, self.literal(self.a.document.text[span.start : span.end], ZH))
+        self.add(node, RDF.type, KG.TextSpan)
+        self.add(node, KG.inArticle, self.article)
+        self.add(node, KG.beginIndex, self.literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(node, KG.endIndex, self.literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH))
         return node
 
     def entity(self, mention: Mention | None) -> URIRef | None:
@@ -167,9 +165,9 @@ class _Builder:
 
     def statement(self, fact: Fact, kind: URIRef, *parts: str) -> URIRef:
         node = statement_iri(self.a.document.id, str(kind).rsplit("#", 1)[-1], *parts)
-        self.add(node, TYPE, kind)
-        self.add(node, EVIDENCE, self.text_span(fact.evidence))
-        self.add(node, RULE, self.literal(fact.rule))
+        self.add(node, RDF.type, kind)
+        self.add(node, KG.evidence, self.text_span(fact.evidence))
+        self.add(node, KG.rule, self.literal(fact.rule))
         for name, value in fact.qualifiers:
             if name == "count" and value.isdigit():
                 self.add(node, KG.count, self.literal(int(value)))
@@ -205,14 +203,14 @@ class _Builder:
 
     def entity_node(self, entity: Entity) -> None:
         node = self.iri(entity.type, entity.key)
-        self.add(node, TYPE, term(entity.type.value))
+        self.add(node, RDF.type, term(entity.type.value))
         preferred, *others = entity.labels
-        self.add(node, LABEL, self.literal(preferred, lang=ZH))
-        self.add(node, PREF_LABEL, self.literal(preferred, lang=ZH))
+        self.add(node, RDFS.label, self.literal(preferred, lang=ZH))
+        self.add(node, SKOS.prefLabel, self.literal(preferred, lang=ZH))
         for label in others:
-            self.add(node, ALT_LABEL, self.literal(label, lang=ZH))
+            self.add(node, SKOS.altLabel, self.literal(label, lang=ZH))
         for span in entity.mentions:
-            self.add(node, MENTION, self.text_span(span))
+            self.add(node, KG.mention, self.text_span(span))
         if entity.lexicon_id:
             self.lexicon_facts(node, entity)
 
@@ -307,8 +305,8 @@ class _Builder:
 
     def indicator(self, name: str) -> URIRef:
         node = self.iri(EntityType.INDICATOR, f"name:{name_key(name)}")
-        self.add(node, TYPE, INDICATOR)
-        self.add(node, LABEL, self.literal(name, lang=ZH))
+        self.add(node, RDF.type, KG.Indicator)
+        self.add(node, RDFS.label, self.literal(name, lang=ZH))
         return node
 
     def observation(
@@ -324,21 +322,21 @@ class _Builder:
             str(q.span),
             str(describes),
         )
-        self.add(node, TYPE, OBSERVATION)
-        self.add(node, EVIDENCE, self.text_span(fact.evidence))
-        self.add(node, RULE, self.literal(fact.rule))
-        self.add(node, HAS_INDICATOR, self.indicator(q.indicator))
-        self.add(node, VALUE, Literal(q.value, datatype=DECIMAL))
-        self.add(node, UNIT, self.literal(q.unit))
+        self.add(node, RDF.type, KG.Observation)
+        self.add(node, KG.evidence, self.text_span(fact.evidence))
+        self.add(node, KG.rule, self.literal(fact.rule))
+        self.add(node, KG.indicator, self.indicator(q.indicator))
+        self.add(node, KG.value, Literal(q.value, datatype=XSD.decimal))
+        self.add(node, KG.unit, self.literal(q.unit))
         base, base_unit = base_value(q.value, q.unit)
         self.add(
             node,
-            BASE_VALUE,
-            Literal(base.normalize() if base == base.to_integral() else base, datatype=DECIMAL),
+            KG.baseValue,
+            Literal(base.normalize() if base == base.to_integral() else base, datatype=XSD.decimal),
         )
-        self.add(node, BASE_UNIT, self.literal(base_unit))
+        self.add(node, KG.baseUnit, self.literal(base_unit))
         if q.period:
-            self.add(node, PERIOD, self.literal(q.period))
+            self.add(node, KG.period, self.literal(q.period))
         if q.rank is not None:
             self.add(node, KG.rank, self.literal(q.rank))
         if q.scope:
@@ -346,7 +344,7 @@ class _Builder:
         if q.approximation:
             self.add(node, KG.approximation, self.literal(q.approximation, lang=ZH))
         if area is not None:
-            self.add(node, AREA, area)
+            self.add(node, KG.area, area)
         if describes is not None:
             self.add(node, KG.describes, describes)
         return node
@@ -364,7 +362,7 @@ def to_rdf(analysis: Analysis, lexicon: Lexicon) -> Graph:
     for fact in analysis.facts:
         builder.fact_node(fact)
     graph = Graph(store=_ArticleStore(builder.triples))
-    graph.bind("kg", str(KG))
-    graph.bind("skos", str(SKOS))
+    graph.bind("kg", str(vocab.KG))
+    graph.bind("skos", str(rdflib_namespace.SKOS))
     graph.bind("owl", str(OWL))
     return graph

@@ -98,13 +98,15 @@ class Lexicon:
     def match(self, normalised: str, offset: int = 0) -> Iterator[Mention]:
         """Every lexicon name occurring in ``normalised`` text, as mentions (overlaps kept)."""
         n = len(normalised)
+        prefixes, found_as = self.prefixes, self.found_as
         for start in range(n - 1):
-            for length in self.prefixes.get(normalised[start : start + 2], ()):
+            for length in prefixes.get(normalised[start : start + 2], ()):
                 end = start + length
-                if end > n or normalised.startswith("市场", end - 1):
-                    continue  # 绵阳市场主体 is 绵阳 + 市场, not 绵阳市 + 场
                 surface = normalised[start:end]
-                for type_, key, rule, canonical in self.found_as.get(surface, ()):
+                found = found_as.get(surface) if end <= n else None
+                if found is None or normalised.startswith("市场", end - 1):
+                    continue  # 绵阳市场主体 is 绵阳 + 市场, not 绵阳市 + 场
+                for type_, key, rule, canonical in found:
                     yield Mention(
                         Span(offset + start, offset + end), surface, type_, key, rule, canonical
                     )
