@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from kg.recognise.lexicon import Lexicon
 from kg.recognise.overlaps import OverlapPolicy, longest_first
-from kg.records import Document, Entity, EntityType, Fact, Mention
+from kg.records import Document, Entity, EntityType, Fact, Mention, Span
 from kg.segment import normalise
 
 #: Places are real mentions even inside a longer name (河南 in 河南省质量标杆).
@@ -38,6 +38,8 @@ def settle(
     overlap none of them (so 新能源 inside 华拓新能源 goes)."""
     used = list(dict.fromkeys(fact_mentions(facts)))
     used_spans = {(m.span.start, m.span.end) for m in used}
+    covered = {i for s, e in used_spans for i in range(s, e)}  # offsets a used mention spans
+    empty = [s for s, e in used_spans if s == e]
     # 河南 in 河南省质量标杆 is a mention of the province; 陕西 in 陕西法士特齿轮有限责任公司 is not
     names = {(m.span.start, m.span.end) for m in [*used, *mentions] if m.type in _NAMES_WITH_PLACES}
     places = [
@@ -52,11 +54,25 @@ def settle(
     rest = [
         m
         for m in mentions
-        if m.type not in _NESTABLE
-        and not any(m.span.start < e and s < m.span.end for s, e in used_spans)
+        if m.type not in _NESTABLE and not _overlaps_any(m.span, used_spans, covered, empty)
     ]
     kept = {*used, *overlaps(rest), *overlaps(places)}
-    return tuple(sorted(kept, key=lambda m: (m.span, m.type, m.rule)))
+    return tuple(sorted(kept, key=lambda m: (m.span.start, m.span.end, m.type, m.rule)))
+
+
+def _overlaps_any(
+    span: Span, spans: set[tuple[int, int]], covered: set[int], empty: list[int]
+) -> bool:
+    """Whether ``span`` overlaps one of ``spans``, looked up by the offsets they cover."""
+    if span.start == span.end:
+        return any(span.start < e and s < span.end for s, e in spans)
+    return not covered.isdisjoint(range(span.start, span.end)) or any(
+        span.start < p < span.end for p in empty
+    )
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    return span.start, span.end  # the order of spans, without a Python call per comparison
 
 
 def resolve(
@@ -84,7 +100,7 @@ def resolve(
                 key=key,
                 type=type_,
                 labels=labels,
-                mentions=tuple(sorted({m.span for m in members})),
+                mentions=tuple(sorted({m.span for m in members}, key=_offsets)),
                 lexicon_id=next(
                     (
                         m.key
@@ -223,7 +239,7 @@ def _merge_unlevelled_designations(groups: dict[tuple[EntityType, str], list[Men
 
 def _labels(members: list[Mention], city_label: str | None, text: str) -> tuple[str, ...]:
     """Names as written first (in text order, original script), then canonical forms."""
-    ordered = sorted(members, key=lambda m: m.span)
+    ordered = sorted(members, key=lambda m: _offsets(m.span))
     written = [_QUOTES.sub("", _as_written(m, text)) for m in ordered]
     canonical = []
     for mention in ordered:

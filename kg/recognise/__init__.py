@@ -72,4 +72,5 @@ def recognise(
     # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局)
     places = [m for m in found if m.type in PLACE_TYPES and m.rule == "lexicon:divisions"]
     others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]
-    return tuple(sorted(overlaps(others) + overlaps(places), key=lambda m: (m.span, m.rule)))
+    ordered = overlaps(others) + overlaps(places)
+    return tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end, m.rule)))
