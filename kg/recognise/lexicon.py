@@ -221,7 +221,7 @@ def _starts_of(names: list[str]) -> re.Pattern[str]:
     one found are found too; alternatives are tried in order, so longest first."""
     if not names:
         return _NOTHING
-    ordered = sorted(set(names), key=len, reverse=True)
+    ordered = sorted(set(names), key=lambda name: (-len(name), name))
     # the class of first chars up front lets the engine pass over most positions at once
     initials = "".join(sorted({re.escape(n[0]) for n in ordered}))
     return re.compile(f"(?=[{initials}])(?=(" + "|".join(re.escape(n) for n in ordered) + "))")
