@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
@@ -48,6 +49,13 @@ else:
     RDFS = _Terms(rdflib_namespace.RDFS)
     SKOS = _Terms(rdflib_namespace.SKOS)
     XSD = _Terms(rdflib_namespace.XSD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _offset(offset: int) -> Literal:
+    """A text offset as a literal: every article uses the same small numbers, and rdflib is
+    slow to make a typed literal from a Python value."""
+    return Literal(offset, datatype=XSD.nonNegativeInteger)
 
 
 def term(name: str) -> URIRef:
@@ -152,8 +160,8 @@ class _Builder:
         node = self.spans[span] = span_iri(self.a.document.id, span)
         self.add(node, RDF.type, KG.TextSpan)
         self.add(node, KG.inArticle, self.article)
-        self.add(node, KG.beginIndex, self.literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, KG.endIndex, self.literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, KG.beginIndex, _offset(span.start))
+        self.add(node, KG.endIndex, _offset(span.end))
         self.add(node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH))
         return node
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.relate.quantities import parse_number
 
@@ -96,13 +97,20 @@ class Enumeration:
 
 def clauses(text: str) -> Iterator[tuple[int, int]]:
     """Clause spans of a sentence, split at commas, semicolons, colons and stops."""
+    return iter(_clauses(text))
+
+
+@lru_cache(maxsize=8)  # every rule asks for the clauses of the sentence at hand
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    found = []
     start = 0
     for match in CLAUSE_BREAK.finditer(text):
         if match.start() > start:
-            yield start, match.start()
+            found.append((start, match.start()))
         start = match.end()
     if start < len(text):
-        yield start, len(text)
+        found.append((start, len(text)))
+    return tuple(found)
 
 
 def enumeration_before(
