@@ -1,0 +1,365 @@
+"""Adversarial text through the whole pipeline: file -> build_article -> RDF -> SHACL.
+
+Whatever the text, only ``InputError`` may escape; the graph serialises and parses back with
+pyoxigraph in every format; and it conforms to shapes.ttl. The strategies aim at what news
+text does to the extractors: long lines, runs of list separators, numbers at the edge of
+what a float or a decimal holds, mixed scripts with invisible characters, and sentences of
+the genre cut up and shuffled.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph
+
+from kg.errors import InputError
+from kg.pipeline import build_article
+from kg.rdf.iris import article_iri
+from kg.rdf.vocab import KG
+from kg.store import Format, serialise
+from kg.validate import format_report, validate
+
+from .conftest import CASES
+
+PROPERTY = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+_PARSE = {
+    Format.TRIG: ox.RdfFormat.TRIG,
+    Format.TURTLE: ox.RdfFormat.TURTLE,
+    Format.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+}
+
+#: A headline and a dateline: the loader accepts text that would otherwise hold no Chinese,
+#: and the article names its city and date. Without them a figure has no area or no period
+#: (see the known failures at the end).
+HEAD = "株洲市产业发展动态\n2023年6月1日\n"
+#: Clauses of the genre that the relation rules react to (invented names and figures).
+GENRE = [
+    "株洲市",
+    "全市",
+    "工信部",
+    "突出打造轨道交通“一号产业”",
+    "着力发展新材料、航空航天等2个新兴产业",
+    "形成轨道交通、新材料等3个千亿级主导产业集群",
+    "轨道交通产业集群规模突破1500亿元",
+    "株洲获评工信部“国家先进制造业集群”",
+    "恒达电子、华曜科技等5家企业入选国家级专精特新“小巨人”企业",
+    "获智能制造试点示范和中央财政专项资金优先支持",
+    "成功引进恒达电子等亿元以上项目38个",
+    "株洲市印发《株洲市制造业高质量发展实施方案》",
+    "2022年1-10月，规上工业增加值同比下降1.5%，居全省第3位",
+    "截至目前，全市工业企业达1.2万余家",
+    "【株洲日报记者 张三】",
+    "【责任编辑:李四 】",
+]
+SEPARATORS = ["、", "，", "和", "及", "与", "以及", "；", "等", "、、", "，，", "和和", "/", " "]
+#: Characters that are not Chinese and not visible: marks, joiners, bidi controls, emoji.
+EXOTIC = [
+    "Latin text",
+    "é",
+    "e\u0301",  # e + combining acute
+    "\u0301\u0302\u0303",  # combining marks with no base
+    "مرحبا بالعالم",  # Arabic, right to left
+    "שלום",  # Hebrew
+    "\u200f",  # right-to-left mark
+    "\u202e",  # right-to-left override
+    "\u2066\u2069",  # isolates
+    "\u200b",  # zero-width space
+    "\u200c\u200d",  # zero-width (non-)joiner
+    "\ufeff",  # byte order mark inside the text
+    "\ufe0f",  # variation selector
+    "👩\u200d👩\u200d👧",  # an emoji sequence
+    "🇨🇳",  # a flag: two regional indicators
+    "𠀀𪚥",  # astral Han
+    "\u3000",  # ideographic space
+    "ＡＢＣ１２３",  # full-width forms
+    "\t",
+    "\r\n",
+    "\x00",
+    "\x1b[31m",
+    "\ud7ff",
+    "\U0010fffd",  # last private-use plane
+]
+#: Numbers stay below Python's limit of 4300 digits for int(str) and below the exponents a
+#: Decimal holds (10**999999): longer ones crash the stages (KNOWN_FAILURES).
+NUMBERS = [
+    "1e308",
+    "1.7976931348623157e308",
+    "9999999999999999999",
+    "99999999999999999999999999999999999999999999",
+    "0.0000000000000000000000000001",
+    "0." + "0" * 400 + "1",
+    "1" + "0" * 400,
+    "-0",
+    "00000",
+    "１２３",
+    "1,234,567.89",
+    "3.14.15",
+    "NaN",
+    "inf",
+    "-5",
+    "+7",
+    ".5",
+    "5.",
+]
+UNITS = [
+    "亿元",
+    "万亿元",
+    "万元",
+    "元",
+    "%",
+    "个百分点",
+    "万吨",
+    "吨",
+    "家",
+    "万家",
+    "个",
+    "倍",
+    "G",
+    "",
+]
+TEMPLATES = [
+    "2023年，全市工业增加值达到{n}{u}，增长{n}%。",
+    "株洲市规上工业增加值增速{n}{u}，居全国第{n}位。",
+    "轨道交通产业集群规模突破{n}{u}，达到{n}{u}。",
+    "恒达电子等{n}家企业入选国家级专精特新“小巨人”企业。",
+    "截至目前，全市工业企业达{n}{u}余家。",
+    "成功引进恒达电子等亿元以上项目{n}个，总投资{n}{u}。",
+]
+
+
+def _fragments() -> list[str]:
+    """Clauses of the golden case articles, cut at Chinese punctuation."""
+    pieces: list[str] = []
+    for path in sorted(CASES.glob("*/article.txt")):
+        text = path.read_text(encoding="utf-8")
+        pieces += [p for p in re.split(r"(?<=[，。；：、！？\n])", text) if p.strip()]
+    return pieces
+
+
+FRAGMENTS = _fragments()
+#: A place of a ranking that reads as 0 (第0位, 第0.5位, 第00000位).
+RANK_ZERO = re.compile(r"第[-+]?0*(\.[0-9]*)?位")
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("adversarial")
+
+
+def _build(text: str, workdir: Path) -> Graph | None:
+    """The article's graph, or None where the loader refuses the text (an InputError)."""
+    path = workdir / "fuzz.txt"
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        _, graph = build_article(path, doc_id="fuzz")
+    except InputError:
+        return None
+    return graph
+
+
+def _assert_well_formed(graph: Graph) -> None:
+    """Every format serialises and parses back to the same triples; the shapes hold."""
+    dataset = Dataset()
+    named = dataset.graph(article_iri("fuzz"))
+    for triple in graph:
+        named.add(triple)
+    for format, ox_format in _PARSE.items():
+        data = serialise(dataset, format)
+        assert len(list(ox.parse(data, format=ox_format))) == len(graph), format
+    report = validate(graph)
+    assert report.conforms, format_report(report)
+
+
+def _check(text: str, workdir: Path) -> None:
+    graph = _build(text, workdir)
+    if graph is None:
+        event("refused by the loader")
+        return
+    statements = sum(1 for _ in graph.subjects(KG.evidence, None))
+    event("statements: none" if not statements else "statements: some")
+    _assert_well_formed(graph)
+
+
+# ---------------------------------------------------------------------- strategies
+def _insert(text: str, at: int, what: str) -> str:
+    at = at % (len(text) + 1)
+    return text[:at] + what + text[at:]
+
+
+def _number_sentence(template: str, numbers: list[str], unit: str) -> str:
+    values = iter(numbers * 4)
+    return re.sub(r"\{n\}", lambda _: next(values), template).replace("{u}", unit)
+
+
+genre_clause = st.sampled_from(GENRE)
+separator_run = st.builds(lambda sep, n: sep * n, st.sampled_from(SEPARATORS), st.integers(1, 400))
+exotic_clause = st.one_of(
+    st.sampled_from(EXOTIC),
+    st.builds(_insert, genre_clause, st.integers(0, 60), st.sampled_from(EXOTIC)),
+    st.text(st.characters(categories=["Mn", "Me", "Cf", "Co", "So", "Zl", "Zp"]), max_size=8),
+)
+number_sentence = st.builds(
+    _number_sentence,
+    st.sampled_from(TEMPLATES),
+    st.lists(st.one_of(st.sampled_from(NUMBERS), st.integers().map(str)), min_size=1, max_size=3),
+    st.sampled_from(UNITS),
+)
+
+
+# ---------------------------------------------------------------------- properties
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=400), st.text(max_size=400).map(HEAD.__add__)))
+def test_adversarial_random_unicode(text: str, workdir: Path) -> None:
+    _check(text, workdir)
+
+
+@settings(PROPERTY, max_examples=15)
+@given(
+    filler=st.sampled_from(["中", "a", "1", "。", "、", " ", "工业", "株洲"]),
+    before=st.integers(0, 12_000),
+    after=st.integers(0, 12_000),
+    clause=genre_clause,
+)
+def test_adversarial_very_long_lines(
+    filler: str, before: int, after: int, clause: str, workdir: Path
+) -> None:
+    line = filler * (before // len(filler)) + clause + filler * (after // len(filler))
+    _check(HEAD + line, workdir)
+
+
+@PROPERTY
+@given(parts=st.lists(st.one_of(genre_clause, separator_run), min_size=1, max_size=30))
+def test_adversarial_runs_of_list_separators(parts: list[str], workdir: Path) -> None:
+    _check(HEAD + "".join(parts) + "。", workdir)
+
+
+@PROPERTY
+@given(sentences=st.lists(number_sentence, min_size=1, max_size=6))
+def test_adversarial_numbers_at_the_edge(sentences: list[str], workdir: Path) -> None:
+    text = HEAD + "株洲市工业经济运行情况。" + "".join(sentences)
+    assume(not RANK_ZERO.search(text))  # a known failure, kept in KNOWN_FAILURES
+    _check(text, workdir)
+
+
+@PROPERTY
+@given(parts=st.lists(st.one_of(genre_clause, exotic_clause), min_size=1, max_size=25))
+def test_adversarial_mixed_scripts_and_invisible_characters(
+    parts: list[str], workdir: Path
+) -> None:
+    _check(HEAD + "，".join(parts) + "。", workdir)
+
+
+@PROPERTY
+@given(
+    head=st.sampled_from(FRAGMENTS),
+    body=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40),
+    shuffled=st.permutations(GENRE),
+)
+def test_adversarial_shuffled_fragments_of_the_genre(
+    head: str, body: list[str], shuffled: list[str], workdir: Path
+) -> None:
+    _check(HEAD + head + "".join(body) + "，".join(shuffled[:8]) + "。", workdir)
+
+
+# ---------------------------------------------------------------------- known failures
+def _known(
+    text: str,
+    name: str,
+    reason: str,
+    raises: type[Exception] = AssertionError,
+    shows: str = "",
+) -> object:
+    """A recorded failure: ``shows`` is a line the report holds when it fails as recorded."""
+    return pytest.param(
+        text, shows, id=name, marks=pytest.mark.xfail(strict=True, raises=raises, reason=reason)
+    )
+
+
+#: More digits than int(str) converts (sys.get_int_max_str_digits(): 4300).
+LONG = "1" * 4301
+
+
+#: Smallest texts found by the properties above whose graphs break shapes.ttl, all in the
+#: extraction stages (kg/relate, kg/rdf/mapping), reported rather than fixed here. Strict:
+#: when the stages are fixed these pass, and the mark must go.
+KNOWN_FAILURES = [
+    _known(
+        "工业\n株洲规上工业增加值同比增长5%",
+        "figure-of-an-undated-article-has-no-period",
+        "an article with no date and a figure with no year: the Observation has no kg:period",
+        shows="kg:period  missing",
+    ),
+    _known(
+        "工业\n2023年轨道交通产业集群规模突破1500亿元",
+        "cluster-size-in-an-article-naming-no-city-has-no-area",
+        "no city named: the cluster's ClusterPresence is dropped but its size Observation is "
+        "written without kg:area",
+        shows="kg:area  missing",
+    ),
+    _known(
+        "株洲市\n2023年6月1日\n工业增加值居全国第0位。",
+        "rank-zero",
+        "第0位 (also 第0.5位, 第00000位) becomes kg:rank 0; a place in a ranking starts at 1",
+        shows='kg:rank  too small  "0"^^xsd:integer',
+    ),
+    _known(
+        "株洲\n2023年13月，工业增加值达到5亿元。",
+        "month-13-becomes-a-period",
+        "2023年13月 (also 0月, 1-13月) becomes kg:period 2023-13; 获评 in 13月 a kg:date 2023-13",
+        shows='kg:period  does not match  "2023-13"',
+    ),
+    _known(
+        "工业\n工业增加值居全国第" + LONG + "位。",
+        "rank-of-4301-digits-crashes",
+        "ValueError from int() in kg/relate/figures.py _attach_rank",
+        ValueError,
+    ),
+    _known(
+        "工业\n华曜科技等" + LONG + "家企业入选国家级专精特新“小巨人”企业。",
+        "designation-count-of-4301-digits-crashes",
+        "ValueError from int() in kg/relate/awards.py designations",
+        ValueError,
+    ),
+    _known(
+        "工业\n形成轨道交通、新材料等" + LONG + "个千亿级主导产业集群。",
+        "tier-count-of-4301-digits-crashes",
+        "ValueError from str(int) in kg/relate/industries.py industry_tiers",
+        ValueError,
+    ),
+    _known(
+        "株洲\n引进恒达电子等项目" + LONG + "个。",
+        "investment-count-of-4301-digits-crashes",
+        "ValueError from int() in kg/rdf/mapping.py statement (kg:count)",
+        ValueError,
+    ),
+    _known(
+        "株洲市\n2023年6月1日\n工业增加值达到1" + "0" * 999_988 + "万亿元。",
+        "base-value-beyond-decimal-range-crashes",
+        "decimal.Overflow from base_value (kg/relate/quantities.py) called by kg/rdf/mapping.py: "
+        "10**999988 万亿元 is more than 10**999999 CNY",
+        ArithmeticError,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "shows"), KNOWN_FAILURES)
+def test_adversarial_known_failure(text: str, shows: str, workdir: Path) -> None:
+    graph = _build(text, workdir)
+    assert graph is not None
+    try:
+        _assert_well_formed(graph)
+    except AssertionError as exc:
+        if shows not in str(exc):  # failing otherwise than recorded is no expected failure
+            raise RuntimeError(f"expected a report with {shows!r}, got: {exc}") from exc
+        raise
