@@ -180,12 +180,11 @@ def querying(store_dir: Path, city: str, runs: int, timeout: float) -> None:
 
     The queries run in a worker process, so that a query slower than ``timeout`` seconds
     can be stopped (pyoxigraph cannot interrupt a query); the worker is then restarted
-    for the remaining queries and opens the store again."""
-    names = [p.name for p in sorted((ROOT / "queries" / "cq").glob("*.rq"))]
-    results: dict[str, list[tuple[float, int]]] = {name: [] for name in names}
-    timed_out: set[str] = set()
-    opened: list[float] = []
-    pending = list(names)
+    for the remaining queries and opens the store again. A row is printed as soon as its
+    query is done."""
+    pending = [p.name for p in sorted((ROOT / "queries" / "cq").glob("*.rq"))]
+    done: list[tuple[float, int]] = []
+    header = True
     while pending:
         worker = _worker(store_dir, city, runs, pending)
         lines: queue.Queue[str | None] = queue.Queue()
@@ -194,35 +193,41 @@ def querying(store_dir: Path, city: str, runs: int, timeout: float) -> None:
         while pending:
             try:
                 line = lines.get(timeout=timeout)
-            except queue.Empty:
-                timed_out.add(pending.pop(0))  # the query running now
+            except queue.Empty:  # the query running now is too slow: stop it
                 worker.kill()
                 worker.wait()
+                _query_row(pending.pop(0), done, runs, timeout)
+                done = []
                 break
             if line is None:
                 raise SystemExit(f"the query worker stopped ({worker.wait()})")
             record = json.loads(line)
             if "opened_ms" in record:
-                opened.append(record["opened_ms"])
+                if header:
+                    print(
+                        f"(c) queries: city={city}, store opened in {record['opened_ms']:.0f} ms, "
+                        f"{runs} runs each, a run stopped after {timeout:.0f} s"
+                    )
+                    print(f"    {'query':<24}{'rows':>7}{'median ms':>11}{'max ms':>10}")
+                    header = False
                 continue
-            results[record["query"]].append((record["ms"], record["rows"]))
-            if len(results[record["query"]]) == runs:
-                pending.remove(record["query"])
+            done.append((record["ms"], record["rows"]))
+            if len(done) == runs:
+                _query_row(pending.pop(0), done, runs, None)
+                done = []
         else:
             worker.wait()
-    print(
-        f"(c) queries: city={city}, store opened in {opened[0]:.0f} ms, {runs} runs each, "
-        f"stopped after {timeout:.0f} s"
-    )
-    print(f"    {'query':<24}{'rows':>7}{'median ms':>11}{'max ms':>10}")
-    for name in names:
-        done = results[name]
-        if name in timed_out:
-            finished = f"{len(done)} run(s) finished" if done else "no run finished"
-            print(f"    {name:<24}{'?':>7}{'> ' + str(int(timeout * 1000)):>11}   ({finished})")
-            continue
+
+
+def _query_row(name: str, done: list[tuple[float, int]], runs: int, stopped: float | None) -> None:
+    if stopped is None:
         times = [ms for ms, _ in done]
-        print(f"    {name:<24}{done[-1][1]:>7}{statistics.median(times):>11.1f}{max(times):>10.1f}")
+        median, most = statistics.median(times), max(times)
+        print(f"    {name:<24}{done[-1][1]:>7}{median:>11.1f}{most:>10.1f}", flush=True)
+        return
+    limit = f"> {stopped * 1000:.0f}"
+    rows = str(done[-1][1]) if done else "?"
+    print(f"    {name:<24}{rows:>7}{limit:>11}{'':>10}  ({len(done)} of {runs} runs finished)")
 
 
 def bench(n: int, args: argparse.Namespace, workdir: Path) -> None:
