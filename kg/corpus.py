@@ -168,7 +168,6 @@ class CorpusStore:
         except OSError as exc:
             raise KgError(f"{path}: cannot open the store ({exc})") from exc
         self.path = path
-        self._written: list[ox.Quad] = []
 
     def manifest(self) -> dict[str, ManifestEntry]:
         """Source path → the article built from it and the digest it was built with."""
@@ -191,8 +190,6 @@ class CorpusStore:
         """Write an article's graph and manifest entry in one transaction; ``replace`` drops
         its previous graph and entry in the same transaction."""
         quads = list(ox.parse(extracted.nquads, format=ox.RdfFormat.N_QUADS))
-        if self.path is None:  # TEMPORARY until the mapping writes xsd:integer offsets
-            self._written.extend(q for q in quads if q.graph_name != MANIFEST)
         if not replace:
             self.store.extend(quads)
             return
@@ -224,8 +221,6 @@ class CorpusStore:
 
     def article_quads(self) -> list[ox.Quad]:
         """Every quad of the article graphs (the manifest left out)."""
-        if self.path is None:
-            return list(self._written)
         return [q for q in self.store if q.graph_name != MANIFEST]
 
     def triples(self) -> int:

@@ -54,8 +54,10 @@ else:
 @lru_cache(maxsize=1 << 16)
 def _offset(offset: int) -> Literal:
     """A text offset as a literal: every article uses the same small numbers, and rdflib is
-    slow to make a typed literal from a Python value."""
-    return Literal(offset, datatype=XSD.nonNegativeInteger)
+    slow to make a typed literal from a Python value. xsd:integer, not nonNegativeInteger:
+    pyoxigraph stores every integer type as xsd:integer, and a store must give back what a
+    file build writes (docs/decisions.md)."""
+    return Literal(offset, datatype=XSD.integer)
 
 
 def term(name: str) -> URIRef:
