@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from kg.config import BuildConfig
@@ -62,6 +63,11 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         help="also write kg.nt or kg.jsonld (repeatable)",
     )
     build.add_argument("--no-html", action="store_true", help="do not write kg.html")
+    build.add_argument(
+        "--no-validate",
+        action="store_true",
+        help="do not check each article's graph against shapes.ttl (faster)",
+    )
     build.add_argument("--lexicons", type=Path, help="lexicon folder (default: data/lexicons)")
 
     remove = commands.add_parser(
@@ -190,7 +196,9 @@ def _bindings(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    config = BuildConfig(lexicon_dir=args.lexicons) if args.lexicons else BuildConfig()
+    config = BuildConfig(validate=not args.no_validate)
+    if args.lexicons:
+        config = replace(config, lexicon_dir=args.lexicons)
     if args.jobs < 1:
         raise KgError(f"--jobs {args.jobs}: expected a number of processes, 1 or more")
     store = CorpusStore(args.store)

@@ -18,10 +18,10 @@ class BuildConfig:
 
     lexicon_dir: Path = PROJECT_ROOT / "data" / "lexicons"
     ontology_path: Path = PROJECT_ROOT / "ontology.ttl"
-    #: Output formats written besides Turtle, TriG and HTML.
-    extra_formats: tuple[str, ...] = ()
+    shapes_path: Path = PROJECT_ROOT / "shapes.ttl"
     #: Articles larger than this are rejected (bytes).
     max_article_bytes: int = 2_000_000
     #: Article file suffixes picked up when a folder is given.
     article_suffixes: tuple[str, ...] = field(default=(".txt", ".md", ".html", ".htm"))
-    write_html: bool = True
+    #: Check each article's graph against shapes.ttl; one that does not conform is not written.
+    validate: bool = True

@@ -31,6 +31,7 @@ from kg.pipeline import build_article
 from kg.rdf.iris import article_iri
 from kg.rdf.vocab import KG
 from kg.store import graph_quads, is_store
+from kg.validate import validate
 
 MANIFEST = ox.NamedNode(f"{RESOURCE_NS}build/manifest")
 _SOURCE_PATH = ox.NamedNode(str(KG.sourcePath))
@@ -89,10 +90,10 @@ class BuildReport:
 @cache
 def builder_fingerprint(config: BuildConfig) -> str:
     """SHA-256 of everything that decides an article's graph besides the article: kg's code,
-    the lexicons and the ontology. A change to any of them rebuilds every article."""
+    the lexicons, the ontology and the shapes. A change to any of them rebuilds every article."""
     digest = hashlib.sha256()
     files = sorted((PROJECT_ROOT / "kg").rglob("*.py")) + sorted(config.lexicon_dir.glob("*.tsv"))
-    for path in [*files, config.ontology_path]:
+    for path in [*files, config.ontology_path, config.shapes_path]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -127,6 +128,15 @@ def extract(source: Source, config: BuildConfig) -> Extracted:
         return Extracted(source, error=str(exc))
     except Exception as exc:  # a bug of kg's, reported per article (and worth a bug report)
         return Extracted(source, error=f"{source.path}: kg failed ({type(exc).__name__}: {exc})")
+    if config.validate:
+        report = validate(graph)
+        if not report.conforms:  # kg's own fault, but such a graph is not written
+            first = report.errors[0]
+            return Extracted(
+                source,
+                error=f"{source.path}: its graph breaks {len(report.errors)} rule(s) of "
+                f"shapes.ttl, e.g. {first.message} ({first.focus}); please report it",
+            )
     name = ox.NamedNode(str(article_iri(source.article_id)))
     quads = graph_quads(graph, name.value)
     quads.append(ox.Quad(name, _SOURCE_PATH, ox.Literal(source.key), MANIFEST))
