@@ -58,7 +58,7 @@ _PROBLEMS = {
     "In": "not allowed",
     "MinLength": "empty",
     "MinInclusive": "too small",
-    "LessThan": "not below kg:endIndex",
+    "LessThan": "too large",
 }
 
 
