@@ -1,9 +1,11 @@
 """Validate a kg graph against shapes.ttl (SHACL) and report what is wrong in words.
 
-The shapes describe a well-formed graph of ontology.ttl. pyshacl checks them with the
-ontology's class hierarchy and named individuals (tiers, levels) added to a copy of the data,
-so ``sh:targetClass kg:Statement`` reaches every kind of statement. Warnings (a stricter
-reading of the ontology) are reported but do not make a graph non-conforming.
+The shapes describe a well-formed graph of ontology.ttl. pyshacl-turbo (a Rust engine with
+pySHACL's API and results, about nine times faster; a test checks it agrees with pySHACL)
+checks them with the ontology's class hierarchy and named individuals (tiers, levels) added
+to a copy of the data, so ``sh:targetClass kg:Statement`` reaches every kind of statement.
+Warnings (a stricter reading of the ontology) are reported but do not make a graph
+non-conforming.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-import pyshacl
-from pyshacl.errors import ReportableRuntimeError, ValidationFailure
+import pyshacl_turbo
+from pyshacl_turbo import ReportableRuntimeError, ValidationFailure
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
@@ -187,7 +189,7 @@ def _run(graph: Graph) -> ValidationReport:
         graph.add(triple)
     shapes = _shapes()
     try:
-        _, results, _ = pyshacl.validate(
+        _, results, _ = pyshacl_turbo.validate(
             graph,
             shacl_graph=shapes,
             inference="none",  # the hierarchy is in the data; inference costs and adds nothing

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyshacl
+import pyshacl_turbo
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from kg.cli import main
 from kg.config import RESOURCE_NS
 from kg.errors import KgError, ValidationError
 from kg.pipeline import build_article
@@ -17,6 +20,9 @@ from kg.validate import (
     Severity,
     ValidationReport,
     Violation,
+    _ontology_facts,
+    _shapes,
+    _violations,
     format_report,
     validate,
     validate_path,
@@ -297,3 +303,30 @@ def test_validate_path_unparsable_file_is_an_error_naming_it(tmp_path: Path) -> 
     with pytest.raises(ValidationError, match="bad.ttl") as caught:
         validate_path(bad)
     assert isinstance(caught.value, KgError)
+
+
+def test_the_fast_engine_agrees_with_pyshacl_on_a_corpus_and_on_a_broken_graph(
+    tmp_path: Path,
+) -> None:
+    """kg validates with pyshacl-turbo; pySHACL, the reference implementation, must agree."""
+    out = tmp_path / "cases"
+    articles = [str(p) for p in sorted(CASES.glob("*/article.txt"))]
+    assert main(["build", *articles, "--out", str(out), "--no-html", "--no-validate"]) == 0
+    corpus = Graph()
+    for s, p, o, _ in Dataset().parse(out / "kg.trig", format="trig").quads():
+        corpus.add((s, p, o))
+    broken = Graph()
+    for triple in corpus:
+        if triple[1] not in (KG.evidence, KG.unit):
+            broken.add(triple)
+    for graph in (corpus, broken):
+        for triple in _ontology_facts():
+            graph.add(triple)
+        found = []
+        for engine in (pyshacl, pyshacl_turbo):
+            _, results, _ = engine.validate(
+                graph, shacl_graph=_shapes(), inference="none", advanced=True, allow_warnings=True
+            )
+            found.append(sorted(map(str, _violations(results, _shapes()))))
+        assert found[0] == found[1]
+    assert found[0]  # the broken graph is reported by both
