@@ -10,6 +10,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: Namespace of the ontology's terms and of the resources kg mints (see docs/decisions.md).
 ONTOLOGY_NS = "https://w3id.org/kg-cnip/ontology#"
 RESOURCE_NS = "https://w3id.org/kg-cnip/id/"
+#: The graph of a store's build manifest (source path and digest per article).
+MANIFEST_GRAPH = f"{RESOURCE_NS}build/manifest"
 
 
 @dataclass(frozen=True, slots=True)

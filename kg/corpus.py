@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from kg.config import PROJECT_ROOT, RESOURCE_NS, BuildConfig
+from kg.config import MANIFEST_GRAPH, PROJECT_ROOT, BuildConfig
 from kg.errors import InputError, KgError
 from kg.load import article_id, article_ids, find_articles
 from kg.pipeline import build_article
@@ -33,7 +33,7 @@ from kg.rdf.vocab import KG
 from kg.store import graph_quads, is_store
 from kg.validate import validate
 
-MANIFEST = ox.NamedNode(f"{RESOURCE_NS}build/manifest")
+MANIFEST = ox.NamedNode(MANIFEST_GRAPH)
 _SOURCE_PATH = ox.NamedNode(str(KG.sourcePath))
 _SOURCE_DIGEST = ox.NamedNode(str(KG.sourceDigest))
 

@@ -24,9 +24,10 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
-from kg.config import ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
+from kg.config import MANIFEST_GRAPH, ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
 from kg.errors import OntologyError, QueryError, ValidationError
 from kg.query import data_file
+from kg.store import is_store
 
 #: The SHACL shapes of a well-formed kg graph.
 SHAPES_PATH = PROJECT_ROOT / "shapes.ttl"
@@ -127,15 +128,27 @@ def validate(data: Graph) -> ValidationReport:
 
 
 def validate_path(path: Path) -> ValidationReport:
-    """Check the RDF at ``path``: a build folder (its kg.trig or kg.ttl) or an RDF file.
+    """Check the RDF at ``path``: a build folder (its kg.trig or kg.ttl), an RDF file or a
+    store folder.
 
-    A TriG or N-Quads file is checked as the union of its graphs.
+    A TriG or N-Quads file or a store is checked as the union of its graphs (a store's
+    build manifest left out).
 
     Raises:
         ValidationError: nothing usable is at ``path`` or the file does not parse (the file
             is named), or shapes.ttl is broken.
         OntologyError: ontology.ttl is missing or does not parse.
     """
+    if is_store(path):
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise ValidationError(f"{path}: cannot open the store ({exc})") from exc
+        graph = Graph()
+        for quad in store:
+            if quad.graph_name.value != MANIFEST_GRAPH:
+                graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+        return _run(graph)
     try:
         file = data_file(path)
     except QueryError as exc:
@@ -152,8 +165,9 @@ def validate_path(path: Path) -> ValidationReport:
     return _run(graph)
 
 
-def format_report(report: ValidationReport) -> str:
-    """The report for a reader: results grouped by the rule they break, then a count line.
+def format_report(report: ValidationReport, *, per_rule: int = 20) -> str:
+    """The report for a reader: results grouped by the rule they break (``per_rule`` shown
+    of each), then a count line.
 
     >>> print(format_report(ValidationReport(True, ())), end="")
     0 violations, 0 warnings: the graph conforms.
@@ -165,12 +179,14 @@ def format_report(report: ValidationReport) -> str:
     lines: list[str] = []
     for (rank, message), members in sorted(groups.items()):
         lines.append(f"{order[rank].value}: {message} ({len(members)})")
-        for v in members:
+        for v in members[:per_rule]:
             problem = _PROBLEMS.get(v.constraint, v.constraint)
             cells = [_short(v.focus), _short(v.path) if v.path is not None else "", problem]
             if v.value is not None and v.value != v.focus:
                 cells.append(_short(v.value))
             lines.append("  " + "  ".join(c for c in cells if c))
+        if len(members) > per_rule:
+            lines.append(f"  … and {len(members) - per_rule} more")
         lines.append("")
     errors = len(report.errors)
     warnings = sum(v.severity is Severity.WARNING for v in report.violations)

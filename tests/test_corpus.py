@@ -163,13 +163,15 @@ def test_parallel_extraction_gives_the_same_store_as_one_process(tmp_path: Path)
     assert (tmp_path / "a" / "kg.trig").read_bytes() == (tmp_path / "b" / "kg.trig").read_bytes()
 
 
-def test_query_viz_and_stats_read_a_store(
+def test_query_viz_stats_and_validate_read_a_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus, store = _corpus(tmp_path), tmp_path / "store"
     assert main(["build", str(corpus), "--store", str(store)]) == 0
     assert main(["stats", "--data", str(store)]) == 0
     assert "Company" in capsys.readouterr().out
+    assert main(["validate", "--data", str(store)]) == 0
+    assert "0 violations" in capsys.readouterr().out
     assert main(["viz", "--data", str(store), "--out", str(tmp_path / "kg.html")]) == 0
     assert "华拓智能科技" in (tmp_path / "kg.html").read_text(encoding="utf-8")
 
