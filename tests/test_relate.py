@@ -13,7 +13,7 @@ from kg.recognise import recognise
 from kg.recognise.lexicon import Lexicon
 from kg.records import ArticleMeta, Document, Fact, Mention, Quantity, Relation
 from kg.relate import relate
-from kg.relate.quantities import PERIODS
+from kg.relate.quantities import PERIODS, find_periods
 from kg.segment import segment
 
 PUBLISHED = date(2022, 11, 20)
@@ -316,6 +316,20 @@ def test_relate_year_range_from_a_to_b(lexicon: Lexicon) -> None:
 def test_relate_figure_without_a_period_takes_the_year_of_publication(lexicon: Lexicon) -> None:
     (figure,) = _figures("株洲工业总产值达3120亿元。", lexicon, published=date(2024, 3, 1))
     assert figure.period == "2024"
+
+
+IMPOSSIBLE_PERIODS = [
+    ("2023年13月", ["2023"]),
+    ("2023年0月", ["2023"]),
+    ("2023年1-13月", ["2023"]),
+    ("截至2023年13月底", ["2023"]),
+    ("2023年1-12月", ["2023-01/2023-12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "periods"), IMPOSSIBLE_PERIODS)
+def test_relate_month_no_year_has_makes_no_period(text: str, periods: list[str]) -> None:
+    assert [p.period for p in find_periods(text, PUBLISHED)] == periods
 
 
 TARGETS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -106,12 +107,15 @@ def level_of(name: str) -> str:
 
 
 def date_of(ctx: SentenceContext) -> str:
-    match = DATE_IN_TEXT.search(ctx.text)
+    """The date a sentence states (2023年1月16日), else its first period that is a single
+    year or month; a day no calendar has (2023年2月30日, 13月1日) is no date."""
     published = ctx.reference
-    if match is None:
-        periods = [p for p in find_periods(ctx.text, published, ctx.year_hint) if not p.is_base]
-        return periods[0].period if periods and "/" not in periods[0].period else ""
-    year = match["y"] or (str(published.year) if published else None)
-    if year is None:
-        return ""
-    return f"{year}-{int(match['m']):02d}-{int(match['d']):02d}"
+    for match in DATE_IN_TEXT.finditer(ctx.text):
+        year = match["y"] or (str(published.year) if published else None)
+        if year is None:
+            return ""
+        month, day = int(match["m"]), int(match["d"])
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(int(year), month)[1]:
+            return f"{year}-{month:02d}-{day:02d}"
+    periods = [p for p in find_periods(ctx.text, published, ctx.year_hint) if not p.is_base]
+    return periods[0].period if periods and "/" not in periods[0].period else ""

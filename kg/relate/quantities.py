@@ -161,7 +161,8 @@ _QUARTERS = "一二三四"
 def _period_of(
     kind: str, m: re.Match[str], year_now: str | None, published: date | None
 ) -> tuple[str | None, str | None]:
-    """The period a time expression names, and for year ranges the first year."""
+    """The period a time expression names, and for year ranges the first year; none for a
+    month that no year has (2023年13月, 0月)."""
     groups = m.groupdict()
     if kind == "range-years":
         return f"{m['y1']}/{m['y2']}", m["y1"]
@@ -180,6 +181,8 @@ def _period_of(
             "quarters": 9,
             "half": 6 if groups.get("half") == "上半年" else 12,
         }.get(kind, start_month)
+    if not 1 <= start_month <= 12 or not 1 <= end_month <= 12:
+        return None, None  # 2023年13月, 1-13月: no month of any year
     year = _year(groups, end_month, published, year_now)
     if year is None:
         return None, None
