@@ -320,6 +320,56 @@ def _statements(graph: Graph, kind: URIRef) -> int:
     return sum(1 for _ in graph.subjects(RDF.type, kind))
 
 
+UNKNOWN_PERIOD = [
+    # no date and no year named: a figure of no known time is dropped
+    ("工业\n株洲规上工业增加值同比增长5%", []),
+    # the first year the undated article names dates it (kg.relate._assumed_date)
+    ("工业\n2023年，株洲规上工业增加值同比增长5%", [
+        ("规上工业增加值增长", "5%", "2023", None, "株洲"),
+    ]),
+    ("工业\n株洲规上工业增加值同比增长5%。2022年工业投资增长3%", [
+        ("工业投资增长", "3%", "2022", None, "株洲"),
+        ("规上工业增加值增长", "5%", "2022", None, "株洲"),
+    ]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "observations"), UNKNOWN_PERIOD)
+def test_adversarial_figure_of_no_known_period_is_no_observation(
+    text: str, observations: list[Seen], workdir: Path
+) -> None:
+    assert _observations(_built(text, workdir)) == observations
+
+
+NO_AREA = [
+    # no city named: the cluster statement is dropped, and its size with it
+    ("工业\n2023年轨道交通产业集群规模突破1500亿元", [], 0),
+    ("工业\n2023年工业增加值达到5亿元。", [], 0),
+    ("株洲\n2023年轨道交通产业集群规模突破1500亿元", [
+        ("轨道交通产业集群规模", "1500亿元", "2023", None, "株洲"),
+    ], 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "observations", "presences"), NO_AREA)
+def test_adversarial_figure_of_no_known_area_is_no_observation(
+    text: str, observations: list[Seen], presences: int, workdir: Path
+) -> None:
+    graph = _built(text, workdir)
+    assert _observations(graph) == observations
+    assert _statements(graph, KG.ClusterPresence) == presences
+
+
+def test_adversarial_cluster_size_is_of_the_area_of_its_cluster_statement(
+    workdir: Path,
+) -> None:
+    graph = _built("株洲\n2023年轨道交通产业集群规模突破1500亿元", workdir)
+    (presence,) = graph.subjects(RDF.type, KG.ClusterPresence)
+    size = graph.value(presence, KG.size)
+    assert size is not None
+    assert graph.value(size, KG.area) == graph.value(presence, KG.area) is not None
+
+
 MONTHS = [
     # a month no year has makes no period: the year written stays
     ("株洲\n2023年13月，工业增加值达到5亿元。", "2023"),
@@ -354,6 +404,23 @@ def test_adversarial_impossible_day_makes_no_date(text: str, date: str, workdir:
     assert _values(graph, KG.date) == [date]
 
 
+HUGE = [
+    # 10**999988 万亿元: more than a Decimal holds in yuan, and no statistic
+    (DATED + "工业增加值达到1" + "0" * 999_988 + "万亿元。", []),
+    (DATED + "工业增加值达到1" + "0" * 30 + "亿元。", []),
+    (DATED + "工业增加值达到" + "9" * 30 + "亿元。", [
+        ("工业增加值", "9" * 30 + "亿元", "2023", None, "株洲市"),
+    ]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "observations"), HUGE)
+def test_adversarial_figure_beyond_any_statistic_is_no_observation(
+    text: str, observations: list[Seen], workdir: Path
+) -> None:
+    assert _observations(_built(text, workdir)) == observations
+
+
 # ---------------------------------------------------------------------- known failures
 def _known(
     text: str,
@@ -376,19 +443,6 @@ LONG = "1" * 4301
 #: extraction stages (kg/relate, kg/rdf/mapping), reported rather than fixed here. Strict:
 #: when the stages are fixed these pass, and the mark must go.
 KNOWN_FAILURES = [
-    _known(
-        "工业\n株洲规上工业增加值同比增长5%",
-        "figure-of-an-undated-article-has-no-period",
-        "an article with no date and a figure with no year: the Observation has no kg:period",
-        shows="kg:period  missing",
-    ),
-    _known(
-        "工业\n2023年轨道交通产业集群规模突破1500亿元",
-        "cluster-size-in-an-article-naming-no-city-has-no-area",
-        "no city named: the cluster's ClusterPresence is dropped but its size Observation is "
-        "written without kg:area",
-        shows="kg:area  missing",
-    ),
     _known(
         "株洲市\n2023年6月1日\n工业增加值居全国第0位。",
         "rank-zero",
@@ -418,13 +472,6 @@ KNOWN_FAILURES = [
         "investment-count-of-4301-digits-crashes",
         "ValueError from int() in kg/rdf/mapping.py statement (kg:count)",
         ValueError,
-    ),
-    _known(
-        "株洲市\n2023年6月1日\n工业增加值达到1" + "0" * 999_988 + "万亿元。",
-        "base-value-beyond-decimal-range-crashes",
-        "decimal.Overflow from base_value (kg/relate/quantities.py) called by kg/rdf/mapping.py: "
-        "10**999988 万亿元 is more than 10**999999 CNY",
-        ArithmeticError,
     ),
 ]
 

@@ -318,6 +318,13 @@ def test_relate_figure_without_a_period_takes_the_year_of_publication(lexicon: L
     assert figure.period == "2024"
 
 
+def test_relate_figure_of_an_undated_article_naming_no_year_is_dropped(lexicon: Lexicon) -> None:
+    # no period to read it against: a figure of no known time is no usable statistic
+    assert _figures("株洲工业总产值达3120亿元。", lexicon, published=None) == []
+    (figure,) = _figures("2021年，株洲工业总产值达3120亿元。", lexicon, published=None)
+    assert figure.period == "2021"
+
+
 IMPOSSIBLE_PERIODS = [
     ("2023年13月", ["2023"]),
     ("2023年0月", ["2023"]),
@@ -330,6 +337,12 @@ IMPOSSIBLE_PERIODS = [
 @pytest.mark.parametrize(("text", "periods"), IMPOSSIBLE_PERIODS)
 def test_relate_month_no_year_has_makes_no_period(text: str, periods: list[str]) -> None:
     assert [p.period for p in find_periods(text, PUBLISHED)] == periods
+
+
+def test_relate_figure_beyond_any_statistic_is_dropped(lexicon: Lexicon) -> None:
+    assert _figures("株洲工业总产值达" + "1" * 31 + "亿元。", lexicon) == []
+    (figure,) = _figures("株洲工业总产值达" + "1" * 30 + "亿元。", lexicon)
+    assert figure.value == Decimal("1" * 30)
 
 
 TARGETS = [

@@ -15,7 +15,7 @@ from kg.rdf import vocab
 from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
 from kg.recognise.lexicon import Lexicon
 from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
-from kg.relate.quantities import base_value
+from kg.relate.quantities import base_value, plausible
 from kg.resolve import name_key
 
 if TYPE_CHECKING:
@@ -131,7 +131,8 @@ class _Builder:
         }
         self.city = self.iri(analysis.city.type, analysis.city.key) if analysis.city else None
         self.awards: dict[URIRef, URIRef] = {}  # holder -> first award node
-        self.presence: dict[URIRef, URIRef] = {}  # cluster -> its ClusterPresence node
+        # cluster -> its ClusterPresence node and that statement's area
+        self.presence: dict[URIRef, tuple[URIRef, URIRef]] = {}
 
     # ------------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
@@ -260,11 +261,16 @@ class _Builder:
         subject = self.entity(fact.subject)
         if fact.relation is Relation.OBSERVATION:
             assert isinstance(fact.object, Quantity)
+            if not fact.object.period or not plausible(fact.object.value):
+                return  # relate drops these: a figure of no known time, or of no statistic
             if fact.subject is not None and fact.subject.type is EntityType.INDUSTRY_CLUSTER:
-                node = self.observation(fact, fact.object, self.city, describes=subject)
-                if subject in self.presence:
-                    self.add(self.presence[subject], KG.size, node)
-            else:
+                # a cluster's size is of the area its cluster statement names; without that
+                # statement (the article names no city) the size is of no known area
+                if subject is not None and subject in self.presence:
+                    presence, area = self.presence[subject]
+                    node = self.observation(fact, fact.object, area, describes=subject)
+                    self.add(presence, KG.size, node)
+            elif subject is not None:  # else the article names no city: a figure of no area
                 self.observation(fact, fact.object, subject)
             return
         assert isinstance(fact.object, Mention)
@@ -287,7 +293,7 @@ class _Builder:
                     if industry is not None:
                         self.add(node, KG.industry, industry)
                         self.add(obj, KG.clusterIndustry, industry)
-                self.presence[obj] = node
+                self.presence[obj] = (node, subject)
             case Relation.DESIGNATION_AWARD:
                 self.add(node, KG.holder, subject)
                 self.add(node, KG.designation, obj)
@@ -320,7 +326,7 @@ class _Builder:
         return node
 
     def observation(
-        self, fact: Fact, q: Quantity, area: URIRef | None, describes: URIRef | None = None
+        self, fact: Fact, q: Quantity, area: URIRef, describes: URIRef | None = None
     ) -> URIRef:
         node = statement_iri(
             self.a.document.id,
@@ -353,8 +359,7 @@ class _Builder:
             self.add(node, KG.rankScope, self.literal(q.scope, lang=ZH))
         if q.approximation:
             self.add(node, KG.approximation, self.literal(q.approximation, lang=ZH))
-        if area is not None:
-            self.add(node, KG.area, area)
+        self.add(node, KG.area, area)
         if describes is not None:
             self.add(node, KG.describes, describes)
         return node

@@ -9,7 +9,7 @@ from datetime import date
 from kg.recognise.lexicon import Lexicon
 from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
 from kg.relate.context import Rule, SentenceContext
-from kg.relate.quantities import find_periods
+from kg.relate.quantities import find_periods, plausible
 from kg.relate.rules import RULES
 from kg.segment import normalise
 
@@ -45,7 +45,7 @@ def relate(
         explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]
         if explicit:
             year_hint, period_hint = explicit[-1].period[:4], explicit[-1].period
-    return tuple(_fill_periods(reference, doc, facts))
+    return tuple(_usable_figures(reference, doc, facts))
 
 
 def _assumed_date(sentences: tuple[Sentence, ...]) -> date | None:
@@ -58,10 +58,16 @@ def _assumed_date(sentences: tuple[Sentence, ...]) -> date | None:
     return None
 
 
-def _fill_periods(reference: date | None, doc: Document, facts: list[Fact]) -> list[Fact]:
-    """A figure without a period of its own takes the period of the paragraph's last figure,
-    or else the year the article was published."""
-    filled: list[Fact] = []
+def _usable_figures(reference: date | None, doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The facts, each figure with a period: its own, else that of the paragraph's last figure,
+    else the year of the article's date (``reference``: published, or assumed).
+
+    A figure whose period is still unknown is dropped: an article with no date that names no
+    year gives no period to read it against, and a figure of no known time is no usable
+    statistic (queries compare figures by period). So is a figure beyond any statistic
+    (``plausible``): more digits before the point than any real one has.
+    """
+    usable: list[Fact] = []
     last: tuple[str, int] | None = None  # (period, paragraph start)
     for fact in facts:
         if fact.relation is Relation.OBSERVATION and isinstance(fact.object, Quantity):
@@ -73,7 +79,10 @@ def _fill_periods(reference: date | None, doc: Document, facts: list[Fact]) -> l
                 elif reference is not None:
                     q = replace(q, period=str(reference.year))
                 fact = replace(fact, object=q)
-            if q.period is not None:
-                last = (q.period, paragraph)
-        filled.append(fact)
-    return filled
+            if q.period is None:
+                continue
+            last = (q.period, paragraph)
+            if not plausible(q.value):
+                continue
+        usable.append(fact)
+    return usable

@@ -29,6 +29,11 @@ APPROX_BEFORE = ("超过", "突破", "接近", "不足", "逾", "超", "近", "�
 APPROX_AFTER = ("余", "多")
 APPROX_TRAILING = ("以上", "左右", "有余")
 
+#: A figure with more digits before the point is no statistic (10**30 yuan is far beyond
+#: the world's output), and unbounded, its value in a base unit could pass what a Decimal
+#: holds (10**999999).
+FIGURE_MAX_DIGITS = 30
+
 QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|不足|逾|超|近|约|大约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?=[万亿]))"
@@ -116,6 +121,16 @@ def parse_number(text: str) -> Decimal:
     if text[0].isdigit():
         return Decimal(text.replace(",", ""))
     return chinese_number(text)
+
+
+def plausible(value: Decimal) -> bool:
+    """Whether a figure can be a statistic: at most ``FIGURE_MAX_DIGITS`` digits before the
+    point, so its value in a base unit stays well inside what a Decimal holds.
+
+    >>> plausible(Decimal("2418.6")), plausible(Decimal("1" + "0" * 30))
+    (True, False)
+    """
+    return value.is_finite() and (value.is_zero() or value.adjusted() < FIGURE_MAX_DIGITS)
 
 
 def find_periods(
