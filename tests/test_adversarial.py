@@ -277,6 +277,8 @@ def test_adversarial_shuffled_fragments_of_the_genre(
 #: Smallest texts found by the properties above whose graphs broke shapes.ttl or whose build
 #: raised, in the extraction stages (kg/relate, kg/rdf/mapping), with what the graph says now.
 
+#: More digits than int(str) converts (sys.get_int_max_str_digits(): 4300).
+LONG = "1" * 4301
 DATED = "株洲市\n2023年6月1日\n"  # a city and a date: a figure has an area and a period
 
 #: (indicator, value and unit, period, rank, area) of an observation.
@@ -370,6 +372,27 @@ def test_adversarial_cluster_size_is_of_the_area_of_its_cluster_statement(
     assert graph.value(size, KG.area) == graph.value(presence, KG.area) is not None
 
 
+RANKS = [
+    # a place in a ranking is a whole number from 1: 第0位, 第0.5位 and 第00000位 are none
+    (DATED + "工业增加值居全国第0位。", []),
+    (DATED + "工业增加值居全国第0.5位。", []),
+    (DATED + "工业增加值居全国第00000位。", []),
+    (DATED + "工业增加值居全国第" + LONG + "位。", []),
+    ("工业\n工业增加值居全国第" + LONG + "位。", []),
+    (DATED + "工业增加值达到5亿元，居全国第0位。", [
+        ("工业增加值", "5亿元", "2023", None, "株洲市"),
+    ]),
+    (DATED + "工业增加值居全国第1位。", [("工业增加值", "1位", "2023", 1, "株洲市")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "observations"), RANKS)
+def test_adversarial_rank_is_a_whole_number_from_one(
+    text: str, observations: list[Seen], workdir: Path
+) -> None:
+    assert _observations(_built(text, workdir)) == observations
+
+
 MONTHS = [
     # a month no year has makes no period: the year written stays
     ("株洲\n2023年13月，工业增加值达到5亿元。", "2023"),
@@ -404,6 +427,35 @@ def test_adversarial_impossible_day_makes_no_date(text: str, date: str, workdir:
     assert _values(graph, KG.date) == [date]
 
 
+COUNTS = [
+    # digits past COUNT_MAX_DIGITS are no count: the statement stays, without kg:count
+    (DATED + "华曜科技等" + LONG + "家企业入选国家级专精特新“小巨人”企业。",
+     KG.DesignationAward, 1, []),
+    (DATED + "华曜科技等5家企业入选国家级专精特新“小巨人”企业。", KG.DesignationAward, 1, ["5"]),
+    ("工业\n华曜科技等" + LONG + "家企业入选国家级专精特新“小巨人”企业。",
+     KG.DesignationAward, 1, []),
+    ("株洲\n引进恒达电子等项目" + LONG + "个。", KG.InvestmentProject, 1, []),
+    ("株洲\n引进恒达电子等项目38个。", KG.InvestmentProject, 1, ["38"]),
+    # a list with such a count is no list of a tier
+    (DATED + "形成轨道交通、新材料等" + LONG + "个千亿级主导产业集群。",
+     KG.IndustryPriority, 0, []),
+    ("工业\n形成轨道交通、新材料等" + LONG + "个千亿级主导产业集群。",
+     KG.IndustryPriority, 0, []),
+    (DATED + "形成轨道交通、新材料等2个千亿级主导产业集群。",
+     KG.IndustryPriority, 2, ["2"] * 4),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "statements", "counts"), COUNTS)
+def test_adversarial_count_has_at_most_twelve_digits(
+    text: str, kind: URIRef, statements: int, counts: list[str], workdir: Path
+) -> None:
+    graph = _built(text, workdir)
+    assert _statements(graph, kind) == statements
+    assert _values(graph, KG.count) == counts
+    assert not any(len(value) > 12 for value in _values(graph, KG.value))
+
+
 HUGE = [
     # 10**999988 万亿元: more than a Decimal holds in yuan, and no statistic
     (DATED + "工业增加值达到1" + "0" * 999_988 + "万亿元。", []),
@@ -419,70 +471,3 @@ def test_adversarial_figure_beyond_any_statistic_is_no_observation(
     text: str, observations: list[Seen], workdir: Path
 ) -> None:
     assert _observations(_built(text, workdir)) == observations
-
-
-# ---------------------------------------------------------------------- known failures
-def _known(
-    text: str,
-    name: str,
-    reason: str,
-    raises: type[Exception] = AssertionError,
-    shows: str = "",
-) -> object:
-    """A recorded failure: ``shows`` is a line the report holds when it fails as recorded."""
-    return pytest.param(
-        text, shows, id=name, marks=pytest.mark.xfail(strict=True, raises=raises, reason=reason)
-    )
-
-
-#: More digits than int(str) converts (sys.get_int_max_str_digits(): 4300).
-LONG = "1" * 4301
-
-
-#: Smallest texts found by the properties above whose graphs break shapes.ttl, all in the
-#: extraction stages (kg/relate, kg/rdf/mapping), reported rather than fixed here. Strict:
-#: when the stages are fixed these pass, and the mark must go.
-KNOWN_FAILURES = [
-    _known(
-        "株洲市\n2023年6月1日\n工业增加值居全国第0位。",
-        "rank-zero",
-        "第0位 (also 第0.5位, 第00000位) becomes kg:rank 0; a place in a ranking starts at 1",
-        shows='kg:rank  too small  "0"^^xsd:integer',
-    ),
-    _known(
-        "工业\n工业增加值居全国第" + LONG + "位。",
-        "rank-of-4301-digits-crashes",
-        "ValueError from int() in kg/relate/figures.py _attach_rank",
-        ValueError,
-    ),
-    _known(
-        "工业\n华曜科技等" + LONG + "家企业入选国家级专精特新“小巨人”企业。",
-        "designation-count-of-4301-digits-crashes",
-        "ValueError from int() in kg/relate/awards.py designations",
-        ValueError,
-    ),
-    _known(
-        "工业\n形成轨道交通、新材料等" + LONG + "个千亿级主导产业集群。",
-        "tier-count-of-4301-digits-crashes",
-        "ValueError from str(int) in kg/relate/industries.py industry_tiers",
-        ValueError,
-    ),
-    _known(
-        "株洲\n引进恒达电子等项目" + LONG + "个。",
-        "investment-count-of-4301-digits-crashes",
-        "ValueError from int() in kg/rdf/mapping.py statement (kg:count)",
-        ValueError,
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "shows"), KNOWN_FAILURES)
-def test_adversarial_known_failure(text: str, shows: str, workdir: Path) -> None:
-    graph = _build(text, workdir)
-    assert graph is not None
-    try:
-        _assert_well_formed(graph)
-    except AssertionError as exc:
-        if shows not in str(exc):  # failing otherwise than recorded is no expected failure
-            raise RuntimeError(f"expected a report with {shows!r}, got: {exc}") from exc
-        raise

@@ -325,6 +325,24 @@ def test_relate_figure_of_an_undated_article_naming_no_year_is_dropped(lexicon: 
     assert figure.period == "2021"
 
 
+NO_RANKS = [
+    "株洲工业总产值居全国第0位。",
+    "株洲工业总产值居全国第0.5位。",
+    "株洲工业总产值居全国第00位。",
+    "株洲工业总产值居全国第1234567890123位。",
+]
+
+
+@pytest.mark.parametrize("text", NO_RANKS)
+def test_relate_rank_is_a_whole_number_from_one(lexicon: Lexicon, text: str) -> None:
+    assert _figures(text, lexicon) == []
+
+
+def test_relate_figure_with_a_rank_that_is_none_keeps_its_value(lexicon: Lexicon) -> None:
+    (figure,) = _figures("株洲工业总产值达3120亿元，居全国第0位。", lexicon)
+    assert (figure.value, figure.rank) == (Decimal(3120), None)
+
+
 IMPOSSIBLE_PERIODS = [
     ("2023年13月", ["2023"]),
     ("2023年0月", ["2023"]),

@@ -15,7 +15,7 @@ from kg.rdf import vocab
 from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
 from kg.recognise.lexicon import Lexicon
 from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
-from kg.relate.quantities import base_value, plausible
+from kg.relate.quantities import COUNT_MAX_DIGITS, base_value, plausible
 from kg.resolve import name_key
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ class _Builder:
         self.add(node, KG.evidence, self.text_span(fact.evidence))
         self.add(node, KG.rule, self.literal(fact.rule))
         for name, value in fact.qualifiers:
-            if name == "count" and value.isdigit():
+            if name == "count" and value.isdecimal() and len(value) <= COUNT_MAX_DIGITS:
                 self.add(node, KG.count, self.literal(int(value)))
             elif name == "date":
                 self.add(node, KG.date, self.literal(value))

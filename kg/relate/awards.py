@@ -25,7 +25,7 @@ from kg.relate.lists import (
     enumeration_before,
     split_conjoined,
 )
-from kg.relate.quantities import find_periods, parse_number
+from kg.relate.quantities import COUNT_DIGITS, find_periods, parse_number, rank_of
 
 # ----------------------------------------------------------------------------- designations
 DESIGNATION_CUE = re.compile("|".join(sorted(DESIGNATION_CUES, key=len, reverse=True)))
@@ -129,7 +129,7 @@ HOLDER_TYPES = (
 )
 
 
-HOLDER_COUNT = re.compile(r"(?P<n>\d+)(?P<unit>家|个|项|所|座)(?:企业)?")
+HOLDER_COUNT = re.compile(rf"(?P<n>{COUNT_DIGITS})(?P<unit>家|个|项|所|座)(?:企业)?")
 
 
 def _count_of_holders(ctx: SentenceContext, designation: Mention, count: re.Match[str]) -> Fact:
@@ -220,7 +220,7 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
                 for raw in enumeration.items
                 for i in split_conjoined(raw, known_names)
             ]
-    if re.search(r"\d+(?:家|个|项)", window):
+    if re.search(COUNT_DIGITS + r"(?:家|个|项)", window):
         return None  # 15家入选…: holders the text does not name
     # a name at the start of the clause, up to a place in it (三一重工长沙18号工厂 → 三一重工)
     name_end = first if first is not None else window_end
@@ -325,7 +325,8 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
             if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
         ]
         year = re.match(r"(?:19|20)\d\d", listing["d"])
-        ranks = [int(r) for r in re.findall(r"第(\d+)(?:位|名)", text[cue.start() : clause_end])]
+        places = re.findall(r"第(\d+)(?:位|名)", text[cue.start() : clause_end])
+        ranks = [rank_of(Decimal(place)) for place in places]  # 第0位 is none, yet a place
         for index, holder in enumerate(holders):
             yield make_fact(
                 ctx,
@@ -337,10 +338,15 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
                 ("level", level_of(name)),
                 extra=tuple(by[:1]),
             )
-            if index < len(ranks) and holder.type is EntityType.CITY:
-                rank = Decimal(ranks[index])
+            rank = ranks[index] if index < len(ranks) else None
+            if rank is not None and holder.type is EntityType.CITY:
                 quantity = Quantity(
-                    rank, "位", year.group() if year else None, name, holder.span, rank=ranks[index]
+                    Decimal(rank),
+                    "位",
+                    year.group() if year else None,
+                    name,
+                    holder.span,
+                    rank=rank,
                 )
                 yield Fact(
                     Relation.OBSERVATION, holder, quantity, ctx.sentence.span, "rule:listings-rank"
@@ -350,7 +356,7 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
 def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
     """Who is on a list: places, companies or clusters named before 入选/位列."""
     window = ctx.text[start:end]
-    if re.search(r"\d+(?:家|个|项)|共有", window):
+    if re.search(COUNT_DIGITS + r"(?:家|个|项)|共有", window):
         return []
     if cluster := CLUSTER.search(ctx.text, start, end):
         item = cluster_name(ctx, start, cluster)

@@ -18,6 +18,7 @@ from kg.relate.quantities import (
     find_periods,
     normalised_unit,
     parse_number,
+    rank_of,
 )
 from kg.segment import normalise
 
@@ -109,7 +110,9 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
             continue
         period = _period_at(periods, match.start(), text)
         period = _range_end(periods, match.start(), masked, period)
-        rank = int(value) if match["unit"] == "位" else None
+        rank = rank_of(value) if match["unit"] == "位" else None
+        if match["unit"] == "位" and rank is None:
+            continue  # 第0位, 第0.5位: no place in a ranking, and 位 counts nothing else here
         approximation = match["pre"] or match["post"] or match["trail"]
         written = _as_written(ctx, name, match.start())
         quantity = Quantity(
@@ -280,7 +283,7 @@ def _attach_rank(
     number = rank_match["rank"] or rank_match["rank3"] or ""
     if rank_match["first"] or rank_match["first2"]:
         rank = 1
-    else:
+    else:  # RANK_DIGITS: from 1, at most COUNT_MAX_DIGITS digits; a Chinese numeral is >= 1
         rank = int(number) if number.isdigit() else int(chinese_number(number))
     scope = (
         rank_match["scope"] or rank_match["scope2"] or rank_match["scope3"] or ""

@@ -22,7 +22,13 @@ from kg.relate.lists import (
     split_conjoined,
     split_items,
 )
-from kg.relate.quantities import QUANTITY, find_periods, normalised_unit, parse_number
+from kg.relate.quantities import (
+    COUNT_DIGITS,
+    QUANTITY,
+    find_periods,
+    normalised_unit,
+    parse_number,
+)
 
 
 # ----------------------------------------------------------------------------- tiers
@@ -89,11 +95,13 @@ def _occurrences(word: str, text: str) -> Iterator[int]:
 
 def _count_between(text: str, start: int, end: int) -> int | None:
     """The count declared between a list and its tier word: 列为五大支柱产业 → 5."""
-    match = re.search(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:个|大|类|项|条)", text[start:end])
+    match = re.search(
+        rf"(?P<n>{COUNT_DIGITS}|[一二两三四五六七八九十]+)(?:个|大|类|项|条)", text[start:end]
+    )
     return int(parse_number(match["n"])) if match else None
 
 
-_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
+_COUNT = rf"(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
 LIST_TO_TIER = re.compile(
     rf"(?:(?:等|列为|作为|确定为|定位为|是|为)(?:{_COUNT})?|{_COUNT})[\u4e00-\u9fff]{{0,4}}?$"
 )
@@ -117,11 +125,12 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
 
 # ----------------------------------------------------------------------------- clusters
 CLUSTER = re.compile(
-    r"(?P<count>等?(?P<n>\d+|[一二两三四五六七八九十]+)个)?(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
+    rf"(?P<count>等?(?P<n>{COUNT_DIGITS}|[一二两三四五六七八九十]+)个)?"
+    r"(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
 )
 NOT_A_TIER_AFTER = ("集群", "产业集群", "为", "发展工程", "名单", "称号", "试点", "示范", "工程")
 CLUSTER_NOT = re.compile(
-    r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|为|被|确定|^[年级亿万千百]"
+    r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|为|被|确定|^[年级亿万千百个]"
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
 )

@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.relate.quantities import parse_number
+from kg.relate.quantities import COUNT_DIGITS, parse_number
 
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
 QUOTES = "“”\"'‘’「」『』《》"
@@ -76,7 +76,9 @@ LEAD_CUES = (
     "共",
     "的",
 )
-COUNT_AFTER = re.compile(r"等(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>个|家|项|条|大|类|批|所)")
+COUNT_AFTER = re.compile(
+    rf"等(?P<n>{COUNT_DIGITS}|[一二两三四五六七八九十]+)(?P<unit>个|家|项|条|大|类|批|所)"
+)
 LEADING_QUANTITY = re.compile(r"^(?P<q>\d+(?:\.\d+)?(?:万亿|亿|万)?元?|[百千]亿(?:元)?)")
 
 

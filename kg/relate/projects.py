@@ -18,6 +18,7 @@ from kg.relate.lists import (
     clauses,
     enumeration_before,
 )
+from kg.relate.quantities import COUNT_DIGITS
 
 # ----------------------------------------------------------------------------- investments
 PROJECT_STARTED = re.compile(r"项目[\u4e00-\u9fff]{0,4}(?:开工|动工|签约|落地|落户|投产|开建|竣工)")
@@ -52,7 +53,10 @@ def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterato
     enumeration = enumeration_before(text, list_start, stop, max_item=40)
     if enumeration is None:
         return
-    count = re.search(r"项目(?P<n>\d+)个|(?P<m>\d+)个[\u4e00-\u9fff]{0,8}项目", text[stop:c_end])
+    count = re.search(
+        rf"项目(?P<n>{COUNT_DIGITS})个|(?P<m>{COUNT_DIGITS})个[\u4e00-\u9fff]{{0,8}}项目",
+        text[stop:c_end],
+    )
     number = (count["n"] or count["m"]) if count else ""
     subject = place_before(ctx, c_start, list_start)
     for raw in enumeration.items:
@@ -143,7 +147,7 @@ def _city_names(ctx: SentenceContext) -> tuple[str, ...]:
 
 OTHER_RULES_CUE = re.compile("|".join(DESIGNATION_CUES) + r"|签约|引进|项目")
 COMPANY_LIST_HEAD = re.compile(  # 等(一批)(龙头)企业
-    r"等(?:一批|多家|\d+家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
+    rf"等(?:一批|多家|{COUNT_DIGITS}家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
 )
 
 

@@ -29,6 +29,13 @@ APPROX_BEFORE = ("超过", "突破", "接近", "不足", "逾", "超", "近", "�
 APPROX_AFTER = ("余", "多")
 APPROX_TRAILING = ("以上", "左右", "有余")
 
+#: A count or a place in a ranking written in digits has at most this many: more is no count
+#: (a trillion firms), and ``int()`` refuses a string of more than 4,300 digits.
+COUNT_MAX_DIGITS = 12
+#: Digits of a count in a pattern, never the tail of a longer run of digits.
+COUNT_DIGITS = rf"(?<!\d)\d{{1,{COUNT_MAX_DIGITS}}}"
+#: Digits of a place in a ranking (第3位): from 1, no leading zero, bounded as a count.
+RANK_DIGITS = rf"[1-9]\d{{0,{COUNT_MAX_DIGITS - 1}}}"
 #: A figure with more digits before the point is no statistic (10**30 yuan is far beyond
 #: the world's output), and unbounded, its value in a base unit could pass what a Decimal
 #: holds (10**999999).
@@ -45,10 +52,12 @@ QUANTITY = re.compile(
 )
 RANK = re.compile(
     r"(?:稳居|跃居|位居|居于|位列|分列|排名|排在|名列|居|列)"
-    r"(?P<scope>[\u4e00-\u9fff\d个]{0,12}?)(?:第(?P<rank>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
+    r"(?P<scope>[\u4e00-\u9fff\d个]{0,12}?)(?:第(?P<rank>"
+    + RANK_DIGITS
+    + r"|[一二三四五六七八九十]+)(?:位|名)(?!次)"
     r"|(?P<first>首位)(?!度|产业))"
     r"|(?P<scope3>(?:全国|全省|全球|全市|全区)[\u4e00-\u9fff\d个]{0,10}?)"
-    r"第(?P<rank3>\d+|[一二三四五六七八九十]+)(?:位|名)(?!次)"
+    r"第(?P<rank3>" + RANK_DIGITS + r"|[一二三四五六七八九十]+)(?:位|名)(?!次)"
     r"|(?P<scope2>全国|全省|全市|全区)(?P<first2>首位)(?!度|产业)"
 )
 
@@ -121,6 +130,18 @@ def parse_number(text: str) -> Decimal:
     if text[0].isdigit():
         return Decimal(text.replace(",", ""))
     return chinese_number(text)
+
+
+def rank_of(value: Decimal) -> int | None:
+    """The place in a ranking a value states: a whole number from 1 up, of at most
+    ``COUNT_MAX_DIGITS`` digits; anything else (第0位, 第0.5位, a longer run of digits) is none.
+
+    >>> rank_of(Decimal("3")), rank_of(Decimal("0")), rank_of(Decimal("0.5"))
+    (3, None, None)
+    """
+    if value != value.to_integral_value() or not 1 <= value < 10**COUNT_MAX_DIGITS:
+        return None
+    return int(value)
 
 
 def plausible(value: Decimal) -> bool:
