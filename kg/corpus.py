@@ -1,7 +1,10 @@
 """A corpus in one store: a named graph per article, built incrementally and in parallel.
 
 The store is pyoxigraph's: on disk (RocksDB) for ``kg build --store DIR``, in memory for a
-build that only writes files. Beside the article graphs it keeps a build manifest graph,
+build that only writes files. Every triple of an article graph is also in the default
+graph, once however many articles state it: queries run on that deduplicated union (a
+union-of-graphs query would meet an industry's label once per article that names it, and
+joins would grow with the square of the corpus). A build manifest graph records
 ``<article> kg:sourcePath "…" ; kg:sourceDigest "…"``, so a second build of the same files
 does nothing, a changed file replaces its article's graph and a removed one can be dropped.
 Every article is written in one transaction: an interrupted build leaves each article either
@@ -197,44 +200,70 @@ class CorpusStore:
         }
 
     def put(self, extracted: Extracted, replace: bool) -> None:
-        """Write an article's graph and manifest entry in one transaction; ``replace`` drops
-        its previous graph and entry in the same transaction."""
+        """Write an article's graph, its triples into the default graph and its manifest entry
+        in one transaction; ``replace`` first takes out its previous graph and entry, and the
+        default-graph triples no other article states, in the same transaction."""
         quads = list(ox.parse(extracted.nquads, format=ox.RdfFormat.N_QUADS))
+        union = [ox.Quad(*q.triple) for q in quads if q.graph_name != MANIFEST]
         if not replace:
-            self.store.extend(quads)
+            self.store.extend(quads + union)
             return
         article = ox.NamedNode(str(article_iri(extracted.source.article_id)))
-        graphs: dict[str, list[str]] = {}
-        for q in quads:
-            graphs.setdefault(str(q.graph_name), []).append(f"{q.triple} .")
-        body = "\n".join(f"GRAPH {g} {{\n" + "\n".join(t) + "\n}" for g, t in graphs.items())
+        kept = {q.triple for q in union}
         self.store.update(
-            f"DROP SILENT GRAPH {article} ;\n"
-            f"DELETE WHERE {{ GRAPH {MANIFEST} {{ {article} ?p ?o }} }} ;\n"
-            f"INSERT DATA {{\n{body}\n}}"
+            self._drop(article, keep=kept)
+            + "INSERT DATA {\n"
+            + "\n".join(f"GRAPH {q.graph_name} {{ {q.triple} }}" for q in quads)
+            + "\n"
+            + "\n".join(f"{q.triple} ." for q in union)
+            + "\n}"
         )
 
     def remove(self, article: str) -> bool:
-        """Drop an article's graph and manifest entry, named by id, IRI or source path."""
+        """Drop an article's graph and manifest entry, named by id, IRI or source path, and
+        the triples of the default graph that no other article states."""
         manifest = self.manifest()
         wanted = {article, str(article_iri(article))}
         if Path(article).exists():
             wanted.add(str(Path(article).resolve()))
         iris = {e.article for key, e in manifest.items() if key in wanted or e.article in wanted}
         for iri in sorted(iris):
-            node = ox.NamedNode(iri)
-            self.store.update(
-                f"DROP SILENT GRAPH {node} ;\n"
-                f"DELETE WHERE {{ GRAPH {MANIFEST} {{ {node} ?p ?o }} }}"
-            )
+            self.store.update(self._drop(ox.NamedNode(iri)).rstrip(" ;\n"))
         return bool(iris)
 
+    def _drop(self, article: ox.NamedNode, keep: set[ox.Triple] | None = None) -> str:
+        """SPARQL update operations that take an article out (each ends with ``;``)."""
+        orphans = [
+            q.triple
+            for q in self.store.quads_for_pattern(None, None, None, article)
+            if q.triple not in (keep or set()) and not self._stated_elsewhere(q.triple, article)
+        ]
+        operations = [
+            f"DROP SILENT GRAPH {article} ;",
+            f"DELETE WHERE {{ GRAPH {MANIFEST} {{ {article} ?p ?o }} }} ;",
+        ]
+        if orphans:
+            operations.append("DELETE DATA {\n" + "\n".join(f"{t} ." for t in orphans) + "\n} ;")
+        return "\n".join(operations) + "\n"
+
+    def _stated_elsewhere(self, triple: ox.Triple, article: ox.NamedNode) -> bool:
+        """Whether an article graph other than ``article`` holds the triple."""
+        return any(
+            isinstance(q.graph_name, ox.NamedNode) and q.graph_name != article
+            for q in self.store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+        )
+
     def article_quads(self) -> list[ox.Quad]:
-        """Every quad of the article graphs (the manifest left out)."""
-        return [q for q in self.store if q.graph_name != MANIFEST]
+        """Every quad of the article graphs (the manifest and the default graph left out)."""
+        return [
+            q
+            for q in self.store
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != MANIFEST
+        ]
 
     def triples(self) -> int:
-        return sum(1 for q in self.store if q.graph_name != MANIFEST)
+        """Distinct triples over all articles (the default graph)."""
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
         if self.path is not None:

@@ -60,7 +60,8 @@ def data_file(path: Path) -> Path:
 
 def load_store(path: Path) -> ox.Store:
     """The data at ``path``: a store folder (``kg build --store``) opened read-only, or an
-    in-memory store holding an RDF file or a build folder's kg.trig / kg.ttl.
+    in-memory store holding an RDF file or a build folder's kg.trig / kg.ttl. Either way
+    the default graph holds the union of the article graphs, each triple once.
 
     Raises:
         QueryError: the data is missing, does not parse, or the store cannot be opened.
@@ -76,6 +77,8 @@ def load_store(path: Path) -> ox.Store:
         store.bulk_load(path=str(file), format=_FORMATS[file.suffix])
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{file}: cannot load RDF ({exc})") from exc
+    # queries run on the default graph: the union of the article graphs, each triple once
+    store.bulk_extend([ox.Quad(*q.triple) for q in store if q.graph_name != ox.DefaultGraph()])
     return store
 
 
@@ -110,7 +113,7 @@ def run_query(query: str, store: ox.Store, bindings: dict[str, str] | None = Non
         if re.search(rf"[?$]{re.escape(name)}\b", query)
     }
     try:
-        solutions = store.query(query, substitutions=substitutions, use_default_graph_as_union=True)
+        solutions = store.query(query, substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(f"the query does not parse: {exc}") from exc
     except RuntimeError as exc:

@@ -21,6 +21,8 @@ from kg.query import QueryResult
 from kg.sparql import bind_values
 
 TIMEOUT_SECONDS = 60.0
+#: Triples per request when the default graph is sent
+DEFAULT_GRAPH_PART = 200_000
 
 
 class RemoteError(QueryError):
@@ -34,25 +36,34 @@ class PushReport:
 
 
 def push(quads: Iterable[ox.Quad], endpoint: str) -> PushReport:
-    """Replace each named graph of ``quads`` at a Graph Store Protocol endpoint (HTTP PUT).
+    """Put each named graph of ``quads`` at a Graph Store Protocol endpoint (HTTP PUT, so
+    pushing again replaces), then its default graph, the union the queries run on (PUT of
+    the first part, POST of the rest).
 
     Raises:
         RemoteError: the endpoint cannot be reached or refuses a graph (status named).
     """
     graphs: dict[str, list[ox.Triple]] = {}
+    union: list[ox.Triple] = []
     for quad in quads:
         if isinstance(quad.graph_name, ox.NamedNode):
             graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+        else:
+            union.append(quad.triple)
     for name, triples in sorted(graphs.items()):
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        assert isinstance(body, bytes)
-        url = _with_params(endpoint, {"graph": name})
-        _send(
-            urllib.request.Request(
-                url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"}
-            )
-        )
+        _put(endpoint, {"graph": name}, triples, "PUT")
+    for start in range(0, max(len(union), 1), DEFAULT_GRAPH_PART):
+        part = union[start : start + DEFAULT_GRAPH_PART]
+        _put(endpoint, {"default": ""}, part, "PUT" if start == 0 else "POST")
     return PushReport(len(graphs), sum(len(t) for t in graphs.values()))
+
+
+def _put(endpoint: str, params: Mapping[str, str], triples: list[ox.Triple], method: str) -> None:
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    assert isinstance(body, bytes)
+    headers = {"Content-Type": "application/n-triples"}
+    url = _with_params(endpoint, params)
+    _send(urllib.request.Request(url, data=body, method=method, headers=headers))
 
 
 def remote_query(
@@ -60,8 +71,8 @@ def remote_query(
 ) -> QueryResult:
     """Run a SELECT query at a SPARQL 1.1 Protocol endpoint; bindings go in as VALUES.
 
-    The endpoint must answer over the union of the article graphs, as ``kg query`` does
-    locally (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph``).
+    The queries run on the endpoint's default graph, which ``push`` fills with the union of
+    the article graphs, as ``kg query`` has it locally.
 
     Raises:
         RemoteError: the endpoint cannot be reached or refuses the query.
@@ -104,7 +115,11 @@ def _term(cell: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 def _with_params(url: str, params: Mapping[str, str]) -> str:
     parts = urllib.parse.urlsplit(url)
-    query = "&".join(q for q in (parts.query, urllib.parse.urlencode(params)) if q)
+    encoded = "&".join(
+        urllib.parse.quote(k) + ("=" + urllib.parse.quote(v, safe="") if v else "")
+        for k, v in params.items()
+    )
+    query = "&".join(q for q in (parts.query, encoded) if q)
     return urllib.parse.urlunsplit(parts._replace(query=query))
 
 

@@ -105,7 +105,7 @@ def answer(
         ox.Variable(name): ox.Literal(value) for name, value in bindings.items()
     }
     try:
-        result = store.query(query, substitutions=substitutions, use_default_graph_as_union=True)
+        result = store.query(query, substitutions=substitutions)
     except SyntaxError as exc:
         return _error(HTTPStatus.BAD_REQUEST, f"the query does not parse: {exc}")
     except (RuntimeError, OSError, ValueError) as exc:

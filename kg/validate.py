@@ -24,7 +24,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
-from kg.config import MANIFEST_GRAPH, ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
+from kg.config import ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
 from kg.errors import OntologyError, QueryError, ValidationError
 from kg.query import data_file
 from kg.store import is_store
@@ -131,8 +131,8 @@ def validate_path(path: Path) -> ValidationReport:
     """Check the RDF at ``path``: a build folder (its kg.trig or kg.ttl), an RDF file or a
     store folder.
 
-    A TriG or N-Quads file or a store is checked as the union of its graphs (a store's
-    build manifest left out).
+    A TriG or N-Quads file is checked as the union of its graphs, a store as its default
+    graph (which holds that union).
 
     Raises:
         ValidationError: nothing usable is at ``path`` or the file does not parse (the file
@@ -145,9 +145,8 @@ def validate_path(path: Path) -> ValidationReport:
         except OSError as exc:
             raise ValidationError(f"{path}: cannot open the store ({exc})") from exc
         graph = Graph()
-        for quad in store:
-            if quad.graph_name.value != MANIFEST_GRAPH:
-                graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+        for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
         return _run(graph)
     try:
         file = data_file(path)

@@ -102,7 +102,7 @@ def _local(iri: str) -> str:
 
 def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
     """Rows of a SELECT over every graph, as plain strings (unbound variables left out)."""
-    solutions = store.query(query, use_default_graph_as_union=True)
+    solutions = store.query(query)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     return [{n: row[n].value for n in names if row[n] is not None} for row in solutions]
@@ -214,11 +214,7 @@ def draw_file(
         store, on_disk = ox.Store(), store
         store.bulk_extend(on_disk)
     # the ontology names the tiers and classes in Chinese (一号产业 rather than leading)
-    store.bulk_load(
-        path=str(BuildConfig().ontology_path),
-        format=ox.RdfFormat.TURTLE,
-        to_graph=ox.NamedNode(ONTOLOGY_NS.rstrip("#")),
-    )
+    store.bulk_load(path=str(BuildConfig().ontology_path), format=ox.RdfFormat.TURTLE)
     view = graph_view(store, title=_title(store, data))
     if focus_on:
         view = focus(view, focus_on, depth=depth)

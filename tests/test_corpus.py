@@ -51,10 +51,20 @@ def _graphs(store_dir: Path) -> dict[str, set[str]]:
     store = load_store(store_dir)
     graphs: dict[str, set[str]] = {}
     for quad in store:
-        if quad.graph_name.value.endswith("/build/manifest"):
+        if not isinstance(quad.graph_name, ox.NamedNode) or quad.graph_name.value.endswith(
+            "/build/manifest"
+        ):
             continue
         graphs.setdefault(quad.graph_name.value, set()).add(str(quad.triple))
     return graphs
+
+
+def _assert_default_graph_is_the_union(store_dir: Path) -> None:
+    """Queries run on the default graph: it must hold exactly the article graphs' triples."""
+    store = load_store(store_dir)
+    default = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    union = set().union(*_graphs(store_dir).values()) if _graphs(store_dir) else set()
+    assert default == union
 
 
 def _answers(store_dir: Path, query: str, city: str) -> list[tuple[str, ...]]:
@@ -96,11 +106,13 @@ def test_a_changed_article_replaces_its_graph_and_shared_nodes_keep_one_iri(
     assert "0 added, 1 replaced, 1 unchanged" in capsys.readouterr().out
     assert _growth(store) == [("规上工业增加值增长", "9.2")]
     assert len(_graphs(store)) == 2
+    _assert_default_graph_is_the_union(store)
 
     companies = "SELECT DISTINCT ?c WHERE { ?c a <https://w3id.org/kg-cnip/ontology#Company> }"
     assert len(run_query(companies, load_store(store)).rows) == 1  # one IRI from both articles
     assert main(["remove", "--store", str(store), "wuhu-2024-03-05"]) == 0
     assert list(_graphs(store)) == ["https://w3id.org/kg-cnip/id/article/hefei-2024-04-02"]
+    _assert_default_graph_is_the_union(store)
     assert _answers(store, "industries", "芜湖") == []
     assert len(run_query(companies, load_store(store)).rows) == 1  # still named by the other
 
@@ -212,6 +224,7 @@ def test_a_killed_store_build_leaves_every_article_old_or_new_never_half(
     assert set(now) == set(old)
     for graph, triples in now.items():
         assert triples in (old[graph], new[graph]), f"{graph} is half-written"
+    _assert_default_graph_is_the_union(store)
     assert main(["build", str(corpus), "--store", str(store)]) == 0  # and the next build heals
     assert _graphs(store) == new
 

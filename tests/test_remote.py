@@ -31,7 +31,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`oxigraph serve` on loopback, answering over the union of its graphs like kg does."""
+    """`oxigraph serve` on loopback (its queries run on the default graph kg push fills)."""
     if not Path(OXIGRAPH).exists():
         pytest.fail("the oxigraph server is missing: pip install oxigraph", pytrace=False)
     port = _free_port()
@@ -44,7 +44,6 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             str(location),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -114,6 +113,7 @@ def test_pushing_again_replaces_rather_than_duplicates(
     oxigraph: str, tmp_path: Path, seed_build: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     store = tmp_path / "store"
     assert main(["build", str(ROOT / "data" / "articles"), "--store", str(store)]) == 0
     for _ in range(2):
@@ -121,6 +121,8 @@ def test_pushing_again_replaces_rather_than_duplicates(
     capsys.readouterr()
     rows = _json(capsys, ["query", count, "--endpoint", f"{oxigraph}/query", "--format", "json"])
     assert rows == [(("n", "2685"),)]  # the manifest stays home; one copy of the article graph
+    rows = _json(capsys, ["query", union, "--endpoint", f"{oxigraph}/query", "--format", "json"])
+    assert rows == [(("n", "2685"),)]  # and the default graph holds their union once
 
 
 def test_a_remote_binding_is_a_literal_whatever_it_contains(
