@@ -30,6 +30,13 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.HelpFormatter(prog, width=100)  # the same help on every terminal
 
 
+DATA_HELP = "build folder, RDF file or store folder"
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, required=True, help=DATA_HELP)
+
+
 def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="kg",
@@ -95,9 +102,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     query.add_argument("query", help="a .rq file or the query text")
     source = query.add_mutually_exclusive_group(required=True)
-    source.add_argument("--data", type=Path, help="build folder, RDF file or store folder")
+    source.add_argument("--data", type=Path, help=DATA_HELP)
     source.add_argument(
-        "--endpoint", help="a SPARQL endpoint URL instead (answering over the union of graphs)"
+        "--endpoint", help="a SPARQL endpoint URL instead (kg push fills its default graph)"
     )
     query.add_argument(
         "--bind",
@@ -115,9 +122,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     viz = commands.add_parser(
         "viz", formatter_class=_formatter, help="draw built data as an interactive HTML graph"
     )
-    viz.add_argument(
-        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
-    )
+    _add_data(viz)
     viz.add_argument("--out", type=Path, default=Path("build/kg.html"), help="HTML file to write")
     viz.add_argument("--focus", help="draw only the neighbourhood of the node with this name")
     viz.add_argument("--depth", type=int, default=2, help="hops around --focus (2)")
@@ -127,9 +132,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         formatter_class=_formatter,
         help="send each article graph to a SPARQL Graph Store Protocol endpoint",
     )
-    push.add_argument(
-        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
-    )
+    _add_data(push)
     push.add_argument(
         "--endpoint",
         required=True,
@@ -142,9 +145,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         formatter_class=_formatter,
         help="serve data read-only over the SPARQL 1.1 Protocol, with a query page",
     )
-    serve.add_argument(
-        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
-    )
+    _add_data(serve)
     serve.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (7878; 0: any)")
     serve.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (10)")
     serve.add_argument(
@@ -156,16 +157,12 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         formatter_class=_formatter,
         help="check built data against the SHACL shapes (shapes.ttl)",
     )
-    validate.add_argument(
-        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
-    )
+    _add_data(validate)
 
     stats = commands.add_parser(
         "stats", formatter_class=_formatter, help="count instances per class and uses per property"
     )
-    stats.add_argument(
-        "--data", type=Path, required=True, help="build folder, RDF file or store folder"
-    )
+    _add_data(stats)
     return parser, {
         "build": build,
         "remove": remove,
