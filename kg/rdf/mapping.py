@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from rdflib.graph import _ContextType, _TriplePatternType, _TripleType
 
 ZH = "zh"
+# a competency question names its place with or without one of these
+PLACE_SUFFIXES = ("市", "区", "县")
+PLACE_TYPES = frozenset({EntityType.CITY, EntityType.DISTRICT})
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
@@ -220,10 +223,20 @@ class _Builder:
         self.add(node, SKOS.prefLabel, self.literal(preferred, lang=ZH))
         for label in others:
             self.add(node, SKOS.altLabel, self.literal(label, lang=ZH))
+        if entity.type in PLACE_TYPES:
+            self.name_keys(node, entity.labels)
         for span in entity.mentions:
             self.add(node, KG.mention, self.text_span(span))
         if entity.lexicon_id:
             self.lexicon_facts(node, entity)
+
+    def name_keys(self, node: URIRef, labels: list[str]) -> None:
+        """Every form a competency question's ?city may take for this place: each name with
+        and without 市, 区 or 县, as plain strings (the queries start from this one lookup)."""
+        for label in labels:
+            stem = label[:-1] if label.endswith(PLACE_SUFFIXES) and len(label) > 1 else label
+            for key in (stem, *(stem + suffix for suffix in PLACE_SUFFIXES)):
+                self.add(node, KG.nameKey, self.literal(key))
 
     def lexicon_facts(self, node: URIRef, entity: Entity) -> None:
         assert entity.lexicon_id is not None
@@ -253,6 +266,8 @@ class _Builder:
                 self.add(node, KG.withinArea, parent_node)
                 self.add(parent_node, RDF.type, term(parent.type))
                 self.add(parent_node, RDFS.label, self.literal(parent.label, lang=ZH))
+                if EntityType(parent.type) in PLACE_TYPES:
+                    self.name_keys(parent_node, [parent.label])
         level = entry.field("level")
         if level in ("national", "provincial", "municipal"):
             self.add(node, KG.level, term(level))

@@ -78,6 +78,7 @@ class KG(DefinedNamespace):
     level: URIRef
     mention: URIRef
     municipal: URIRef
+    nameKey: URIRef
     national: URIRef
     period: URIRef
     pillar: URIRef
