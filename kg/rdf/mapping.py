@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -230,7 +230,7 @@ class _Builder:
         if entity.lexicon_id:
             self.lexicon_facts(node, entity)
 
-    def name_keys(self, node: URIRef, labels: list[str]) -> None:
+    def name_keys(self, node: URIRef, labels: Iterable[str]) -> None:
         """Every form a competency question's ?city may take for this place: each name with
         and without 市, 区 or 县, as plain strings (the queries start from this one lookup)."""
         for label in labels:
