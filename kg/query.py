@@ -13,6 +13,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset
 
 from kg.errors import QueryError
 from kg.store import is_store
@@ -80,6 +82,17 @@ def load_store(path: Path) -> ox.Store:
     # queries run on the default graph: the union of the article graphs, each triple once
     store.bulk_extend([ox.Quad(*q.triple) for q in store if q.graph_name != ox.DefaultGraph()])
     return store
+
+
+def open_dataset(path: Path) -> Dataset:
+    """The data at ``path`` (as :func:`load_store` reads it) under rdflib's API, backed by
+    Oxigraph through oxrdflib: ``.query`` runs in Oxigraph on the default graph, the union
+    of the article graphs; ``.get_graph(article IRI)`` is one article. A store is read-only.
+
+    Raises:
+        QueryError: as :func:`load_store`.
+    """
+    return Dataset(store=OxigraphStore(store=load_store(path)))
 
 
 def read_query(text_or_path: str) -> str:

@@ -10,9 +10,20 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Literal, URIRef
 
+from kg.cli import main
 from kg.errors import QueryError
-from kg.query import ResultFormat, format_result, load_store, read_query, run_query
+from kg.query import (
+    ResultFormat,
+    format_result,
+    load_store,
+    open_dataset,
+    read_query,
+    run_query,
+)
+
+from .conftest import ROOT
 
 QUERIES = Path(__file__).parent.parent / "queries" / "cq"
 HOSTILE = ['郑州" } ; DROP ALL ; #', "郑州\n}", '"""', "}", "\\", "<script>", "郑州' || true"]
@@ -119,3 +130,22 @@ def test_query_a_binding_the_query_does_not_use_is_ignored(store: ox.Store) -> N
 def test_query_a_bound_variable_that_is_not_selected_is_a_query_error(store: ox.Store) -> None:
     with pytest.raises(QueryError, match="must be selected"):
         run_query("SELECT ?x WHERE { BIND(?city AS ?x) }", store, {"city": "郑州"})
+
+
+def test_a_store_answers_through_rdflibs_api_as_kg_query_does(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert main(["build", str(ROOT / "data" / "articles"), "--store", str(store)]) == 0
+    dataset = open_dataset(store)
+    text = read_query(str(QUERIES / "industries.rq"))
+    via_rdflib = {
+        (str(row[1]), str(row[2]))
+        for row in dataset.query(text, initBindings={"city": Literal("郑州市")})
+    }
+    assert via_rdflib == industries(load_store(store), "郑州市")
+    assert ("电子信息", "leading") in via_rdflib
+    article = [g.identifier for g in dataset.graphs() if "/article/" in str(g.identifier)]
+    assert len(article) == 1
+    written = ox.parse(path=ROOT / "data" / "graph" / "kg.ttl", format=ox.RdfFormat.TURTLE)
+    assert len(dataset.get_graph(URIRef(article[0]))) == len(list(written))
+    with pytest.raises(RuntimeError):  # read-only: an rdflib user cannot damage the store
+        dataset.add((URIRef("urn:x"), URIRef("urn:y"), Literal("z")))
