@@ -3,7 +3,8 @@
 The shapes describe a well-formed graph of ontology.ttl. pyshacl-turbo (a Rust engine with
 pySHACL's API and results, about nine times faster; a test checks it agrees with pySHACL)
 checks them with the ontology's class hierarchy and named individuals (tiers, levels) added
-to a copy of the data, so ``sh:targetClass kg:Statement`` reaches every kind of statement.
+to the data it checks (never to the caller's graph), so ``sh:targetClass kg:Statement``
+reaches every kind of statement.
 Warnings (a stricter reading of the ontology) are reported but do not make a graph
 non-conforming.
 """
@@ -11,6 +12,7 @@ non-conforming.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -20,6 +22,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 import pyshacl_turbo
 from pyshacl_turbo import ReportableRuntimeError, ValidationFailure
+from pyshacl_turbo.rdf import Input
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
@@ -117,14 +120,9 @@ def validate(data: Graph) -> ValidationReport:
         OntologyError: ontology.ttl is missing or does not parse.
         ValidationError: shapes.ttl is missing or broken, or pyshacl cannot run the shapes.
     """
-    graph = Graph()
     if isinstance(data, Dataset):
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            graph.add((s, p, o))
-    else:
-        for triple in data:
-            graph.add(triple)
-    return _run(graph)
+        return _run(_ox_triple(s, p, o) for s, p, o, _ in data.quads())
+    return _run(_ox_triple(s, p, o) for s, p, o in data)
 
 
 def validate_path(path: Path) -> ValidationReport:
@@ -144,24 +142,19 @@ def validate_path(path: Path) -> ValidationReport:
             store = ox.Store.read_only(str(path))
         except OSError as exc:
             raise ValidationError(f"{path}: cannot open the store ({exc})") from exc
-        graph = Graph()
-        for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
-        return _run(graph)
+        return _run(q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     try:
         file = data_file(path)
     except QueryError as exc:
         raise ValidationError(str(exc)) from exc
     if file.suffix not in _FORMATS:
         raise ValidationError(f"{file}: unknown RDF format; expected one of {', '.join(_FORMATS)}")
-    graph = Graph()
     try:
         # pyoxigraph parses a corpus many times faster than rdflib does.
-        for quad in ox.parse(path=str(file), format=_FORMATS[file.suffix]):
-            graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+        triples = [q.triple for q in ox.parse(path=str(file), format=_FORMATS[file.suffix])]
     except (SyntaxError, ValueError, OSError) as exc:
         raise ValidationError(f"{file}: cannot load RDF ({exc})") from exc
-    return _run(graph)
+    return _run(triples)
 
 
 def format_report(report: ValidationReport, *, per_rule: int = 20) -> str:
@@ -198,22 +191,20 @@ def format_report(report: ValidationReport, *, per_rule: int = 20) -> str:
 
 
 # ---------------------------------------------------------------------- internals
-def _run(graph: Graph) -> ValidationReport:
-    """Validate a graph that this module owns: the ontology facts are added to it in place."""
-    for triple in _ontology_facts():
-        graph.add(triple)
-    shapes = _shapes()
+def _run(triples: Iterable[ox.Triple]) -> ValidationReport:
+    """Validate triples, with the ontology facts the shapes need added to them."""
+    # N-Triples text that pyshacl-turbo parses natively: an rdflib graph would cost more to
+    # build and hand over than the validation itself, and a pyoxigraph store would rewrite
+    # literals to their canonical form ("5.0"^^xsd:decimal as "5") before they are checked.
+    data = ox.serialize([*triples, *_ontology_triples()], format=ox.RdfFormat.N_TRIPLES)
+    assert isinstance(data, bytes)
     try:
-        _, results, _ = pyshacl_turbo.validate(
-            graph,
-            shacl_graph=shapes,
-            inference="none",  # the hierarchy is in the data; inference costs and adds nothing
-            advanced=True,  # SPARQL targets (shapes.ttl, kgsh:TextSpanQuote)
-            inplace=True,  # the graph is already a copy
-            allow_warnings=True,
+        _, results, _ = _program().validate(  # type: ignore[no-untyped-call]
+            Input(data.decode("utf-8"), "nt", None, {}), allow_warnings=True
         )
-    except (ReportableRuntimeError, ValidationFailure) as exc:
+    except (ReportableRuntimeError, ValidationFailure, RuntimeError) as exc:
         raise ValidationError(f"{SHAPES_PATH}: the shapes cannot be run ({exc})") from exc
+    shapes = _shapes()
     violations = tuple(sorted(_violations(results, shapes), key=_sort_key))
     conforms = not any(v.severity is Severity.VIOLATION for v in violations)
     return ValidationReport(conforms, violations)
@@ -225,6 +216,19 @@ def _shapes() -> Graph:
         return Graph().parse(SHAPES_PATH, format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(f"{SHAPES_PATH}: cannot load the SHACL shapes ({exc})") from exc
+
+
+@cache
+def _program() -> pyshacl_turbo.CompiledShapes:
+    """The shapes compiled once; ``advanced`` for the SPARQL target of kgsh:TextSpanQuote.
+    No inference: the hierarchy is in the data (``_ontology_triples``)."""
+    try:
+        program: pyshacl_turbo.CompiledShapes = pyshacl_turbo.compile_shapes(  # type: ignore[no-untyped-call]
+            _shapes(), advanced=True
+        )
+        return program
+    except (ReportableRuntimeError, ValidationFailure, RuntimeError) as exc:
+        raise ValidationError(f"{SHAPES_PATH}: the shapes cannot be run ({exc})") from exc
 
 
 @cache
@@ -240,6 +244,11 @@ def _ontology_facts() -> tuple[tuple[Node, Node, Node], ...]:
     facts = [(s, RDFS.subClassOf, o) for s, o in ontology.subject_objects(RDFS.subClassOf)]
     facts += [(s, RDF.type, o) for s, o in ontology.subject_objects(RDF.type) if o not in schema]
     return tuple(facts)
+
+
+@cache
+def _ontology_triples() -> tuple[ox.Triple, ...]:
+    return tuple(_ox_triple(s, p, o) for s, p, o in _ontology_facts())
 
 
 def _violations(results: Graph, shapes: Graph) -> list[Violation]:
@@ -286,16 +295,24 @@ def _sort_key(v: Violation) -> tuple[int, str, str, str, str]:
     )
 
 
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
+def _ox_triple(subject: Node, predicate: Node, value: Node) -> ox.Triple:
+    s, p = _ox(subject), _ox(predicate)
+    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
+        raise ValueError(f"not an RDF triple: {subject!r} {predicate!r}")
+    return ox.Triple(s, p, _ox(value))
+
+
+def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term, its lexical form as it is."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
         if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise ValueError(f"RDF-star triple terms are not kg data: {term}")
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise ValueError(f"not an RDF term of kg data: {term!r}")
 
 
 def _short(term: Node) -> str:
