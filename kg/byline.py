@@ -44,7 +44,11 @@ ROLE = re.compile(
 ROLE_LINE = re.compile(
     r"^(?:编辑|责任编辑|责编|校对|审核)\s+(?P<names>[\u4e00-\u9fff]{2,4})\s*$", re.M
 )
-FRONT_MATTER = re.compile(r"^(?P<key>author|editors|outlet)\s*:\s*(?P<value>.+)$", re.M)
+FRONT_MATTER = re.compile(
+    r"^(?P<key>authors?|editors?|outlet|source)\s*:\s*(?P<value>.+)$", re.M | re.I
+)
+#: a value's items: split at commas and spaces, YAML's brackets and quotes left out
+FRONT_ITEM = re.compile(r"[^,，、\s\[\]\"'“”]+")
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 NOT_NAMES = (
     "报道",
@@ -59,7 +63,14 @@ NOT_NAMES = (
     "编审",
     "监制",
 )
-_FRONT_ROLES: dict[str, Role] = {"author": "author", "editors": "editor", "outlet": "outlet"}
+_FRONT_ROLES: dict[str, Role] = {
+    "author": "author",
+    "authors": "author",
+    "editor": "editor",
+    "editors": "editor",
+    "outlet": "outlet",
+    "source": "outlet",
+}
 #: How far into the body a byline may stand.
 HEAD = 400
 
@@ -79,8 +90,8 @@ def byline(text: str, body_start: int) -> list[BylinePart]:
     """
     parts: list[BylinePart] = []
     for match in FRONT_MATTER.finditer(text, 0, body_start):
-        role = _FRONT_ROLES[match["key"]]
-        for value in re.finditer(r"[^,，、\s]+", match["value"]):
+        role = _FRONT_ROLES[match["key"].lower()]
+        for value in FRONT_ITEM.finditer(match["value"]):
             start = match.start("value") + value.start()
             if role == "outlet" or PERSON_NAME.fullmatch(value.group()):
                 parts.append(

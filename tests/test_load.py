@@ -243,6 +243,22 @@ def test_load_front_matter_gives_every_field() -> None:
     assert meta.editors == ("陈思远",)
 
 
+@pytest.mark.parametrize(
+    ("authors", "editors"),
+    [
+        ("authors: 王晓明, 刘芳", "editor: 陈思远"),
+        ("Author: 王晓明、刘芳", "Editors: 陈思远"),
+        ("authors: [王晓明, 刘芳]", 'editors: ["陈思远"]'),
+    ],
+)
+def test_load_front_matter_names_people_in_singular_plural_or_list_form(
+    authors: str, editors: str
+) -> None:
+    text = FRONT_MATTER.replace("author: 王晓明, 刘芳", authors).replace("editors: 陈思远", editors)
+    meta, _ = read_meta(text)
+    assert (meta.authors, meta.editors) == (("王晓明", "刘芳"), ("陈思远",))
+
+
 def test_load_body_starts_after_the_front_matter(tmp_path: Path) -> None:
     doc = load_article(_write(tmp_path, "zhuzhou.md", FRONT_MATTER))
     assert doc.text[doc.body_start :].startswith("株洲轨道交通产业集群迈向世界级\n近日")
