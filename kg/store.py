@@ -8,11 +8,11 @@ from enum import StrEnum
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
 from kg.config import ONTOLOGY_NS
+from kg.rdf.mapping import oxigraph_triples
 
 
 class Format(StrEnum):
@@ -40,24 +40,6 @@ PREFIXES = {
 }
 
 
-def _iri(term: Node) -> ox.NamedNode:
-    if not isinstance(term, URIRef):
-        raise TypeError(f"kg graphs use IRIs as subjects and predicates, not {term!r}")
-    return ox.NamedNode(str(term))
-
-
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term (kg mints no blank nodes)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = term.datatype or XSD.string
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
-    raise TypeError(f"kg graphs hold IRIs and literals only, not {term!r}")
-
-
 def _key(triple: ox.Triple | ox.Quad) -> tuple[str, str, str]:
     return str(triple.subject), str(triple.predicate), str(triple.object)
 
@@ -73,9 +55,13 @@ def quads(dataset: Dataset) -> list[ox.Quad]:
 
 
 def graph_quads(graph: Graph, name: str) -> list[ox.Quad]:
-    """The triples of an rdflib graph as pyoxigraph quads in the named graph ``name``."""
+    """The triples of an rdflib graph as pyoxigraph quads in the named graph ``name``.
+
+    Raises:
+        ValueError: the graph holds something that is no RDF triple.
+    """
     graph_name = ox.NamedNode(name)
-    return [ox.Quad(_iri(s), _iri(p), to_oxigraph(o), graph_name) for s, p, o in graph]
+    return [ox.Quad(s, p, o, graph_name) for s, p, o in oxigraph_triples(graph)]
 
 
 def serialise(dataset: Dataset, format: Format) -> bytes:

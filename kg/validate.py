@@ -23,13 +23,14 @@ import pyoxigraph as ox
 import pyshacl_turbo
 from pyshacl_turbo import ReportableRuntimeError, ValidationFailure
 from pyshacl_turbo.rdf import Input
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from kg.config import ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
 from kg.errors import OntologyError, QueryError, ValidationError
 from kg.query import data_file
+from kg.rdf.mapping import oxigraph_triples
 from kg.store import is_store
 
 #: The SHACL shapes of a well-formed kg graph.
@@ -121,8 +122,11 @@ def validate(data: Graph) -> ValidationReport:
         ValidationError: shapes.ttl is missing or broken, or pyshacl cannot run the shapes.
     """
     if isinstance(data, Dataset):
-        return _run(_ox_triple(s, p, o) for s, p, o, _ in data.quads())
-    return _run(_ox_triple(s, p, o) for s, p, o in data)
+        union = Graph()
+        for s, p, o, _ in data.quads():
+            union.add((s, p, o))
+        data = union
+    return _run([ox.Triple(s, p, o) for s, p, o in oxigraph_triples(data)])
 
 
 def validate_path(path: Path) -> ValidationReport:
@@ -142,7 +146,7 @@ def validate_path(path: Path) -> ValidationReport:
             store = ox.Store.read_only(str(path))
         except OSError as exc:
             raise ValidationError(f"{path}: cannot open the store ({exc})") from exc
-        return _run(q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return _run(_plain(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), path))
     try:
         file = data_file(path)
     except QueryError as exc:
@@ -151,10 +155,10 @@ def validate_path(path: Path) -> ValidationReport:
         raise ValidationError(f"{file}: unknown RDF format; expected one of {', '.join(_FORMATS)}")
     try:
         # pyoxigraph parses a corpus many times faster than rdflib does.
-        triples = [q.triple for q in ox.parse(path=str(file), format=_FORMATS[file.suffix])]
+        quads = list(ox.parse(path=str(file), format=_FORMATS[file.suffix]))
     except (SyntaxError, ValueError, OSError) as exc:
         raise ValidationError(f"{file}: cannot load RDF ({exc})") from exc
-    return _run(triples)
+    return _run(_plain(quads, file))
 
 
 def format_report(report: ValidationReport, *, per_rule: int = 20) -> str:
@@ -191,7 +195,19 @@ def format_report(report: ValidationReport, *, per_rule: int = 20) -> str:
 
 
 # ---------------------------------------------------------------------- internals
-def _run(triples: Iterable[ox.Triple]) -> ValidationReport:
+def _plain(quads: Iterable[ox.Quad], where: Path) -> list[ox.Triple]:
+    """The triples of the quads (their union).
+
+    Raises:
+        ValidationError: a quad holds an RDF-star triple term, which kg data never does.
+    """
+    triples = [q.triple for q in quads]
+    if any(isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple) for t in triples):
+        raise ValidationError(f"{where}: RDF-star triple terms are not kg data")
+    return triples
+
+
+def _run(triples: list[ox.Triple]) -> ValidationReport:
     """Validate triples, with the ontology facts the shapes need added to them."""
     # N-Triples text that pyshacl-turbo parses natively: an rdflib graph would cost more to
     # build and hand over than the validation itself, and a pyoxigraph store would rewrite
@@ -248,7 +264,10 @@ def _ontology_facts() -> tuple[tuple[Node, Node, Node], ...]:
 
 @cache
 def _ontology_triples() -> tuple[ox.Triple, ...]:
-    return tuple(_ox_triple(s, p, o) for s, p, o in _ontology_facts())
+    graph = Graph()
+    for triple in _ontology_facts():
+        graph.add(triple)
+    return tuple(ox.Triple(s, p, o) for s, p, o in oxigraph_triples(graph))
 
 
 def _violations(results: Graph, shapes: Graph) -> list[Violation]:
@@ -293,26 +312,6 @@ def _sort_key(v: Violation) -> tuple[int, str, str, str, str]:
         str(v.path),
         str(v.value),
     )
-
-
-def _ox_triple(subject: Node, predicate: Node, value: Node) -> ox.Triple:
-    s, p = _ox(subject), _ox(predicate)
-    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
-        raise ValueError(f"not an RDF triple: {subject!r} {predicate!r}")
-    return ox.Triple(s, p, _ox(value))
-
-
-def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term, its lexical form as it is."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-    raise ValueError(f"not an RDF term of kg data: {term!r}")
 
 
 def _short(term: Node) -> str:

@@ -9,6 +9,7 @@ statements are ``statement/{article}-{kind}-{digest}``; text spans
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -17,6 +18,7 @@ from kg.config import RESOURCE_NS
 from kg.records import EntityType, Span
 
 
+@lru_cache(maxsize=1 << 14)  # the same places, industries and bodies recur across articles
 def entity_iri(type_: EntityType, key: str) -> URIRef:
     """The IRI of an entity from its type and resolution key.
 
@@ -42,5 +44,6 @@ def statement_iri(article_id: str, kind: str, *parts: str) -> URIRef:
     return URIRef(f"{RESOURCE_NS}statement/{_local(article_id)}-{kind.lower()}-{digest}")
 
 
+@lru_cache(maxsize=1 << 10)  # once per article, not per span and statement
 def _local(article_id: str) -> str:
     return quote(article_id, safe="-._")

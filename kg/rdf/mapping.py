@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespace
-from rdflib.namespace import OWL
 from rdflib.plugins.stores.memory import SimpleMemory
+from rdflib.term import Node
 
 from kg.rdf import vocab
 from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
@@ -25,59 +27,114 @@ ZH = "zh"
 # a competency question names its place with or without one of these
 PLACE_SUFFIXES = ("市", "区", "县")
 PLACE_TYPES = frozenset({EntityType.CITY, EntityType.DISTRICT})
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+#: The graph's prefixes, as rdflib graphs of to_rdf have always carried them.
+BINDINGS = {
+    "kg": str(vocab.KG),
+    "skos": str(rdflib_namespace.SKOS),
+    "owl": str(rdflib_namespace.OWL),
+}
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]  # as to_rdf makes them
+OxigraphTriple = tuple[
+    ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal
+]
 
 
 class _Terms:
-    """A namespace whose terms are looked up once each: a closed rdflib namespace checks the
-    name and makes a new URIRef at every access, and an article has thousands of triples."""
+    """A vocabulary's terms as pyoxigraph IRIs, each looked up once in the closed rdflib
+    namespace, so that a misspelt term fails at its first use."""
 
     def __init__(self, namespace: object) -> None:
         self.namespace = namespace
 
-    def __getattr__(self, name: str) -> URIRef:
-        found = getattr(self.namespace, name)
-        assert isinstance(found, URIRef)
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        found = ox.NamedNode(str(getattr(self.namespace, name)))
         setattr(self, name, found)
         return found
 
 
-if TYPE_CHECKING:  # typed as the namespaces; a misspelt term still fails at its first use
-    from rdflib.namespace import RDF, RDFS, SKOS, XSD
-
-    from kg.rdf.vocab import KG
-else:
-    KG = _Terms(vocab.KG)
-    RDF = _Terms(rdflib_namespace.RDF)
-    RDFS = _Terms(rdflib_namespace.RDFS)
-    SKOS = _Terms(rdflib_namespace.SKOS)
-    XSD = _Terms(rdflib_namespace.XSD)
+KG = _Terms(vocab.KG)
+RDF = _Terms(rdflib_namespace.RDF)
+RDFS = _Terms(rdflib_namespace.RDFS)
+SKOS = _Terms(rdflib_namespace.SKOS)
+XSD = _Terms(rdflib_namespace.XSD)
 
 
 @lru_cache(maxsize=1 << 16)
-def _offset(offset: int) -> Literal:
-    """A text offset as a literal: every article uses the same small numbers, and rdflib is
-    slow to make a typed literal from a Python value. xsd:integer, not nonNegativeInteger:
-    pyoxigraph stores every integer type as xsd:integer, and a store must give back what a
-    file build writes (docs/decisions.md)."""
-    return Literal(offset, datatype=XSD.integer)
+def _offset(offset: int) -> ox.Literal:
+    """A text offset as a literal: xsd:integer, not nonNegativeInteger: pyoxigraph stores
+    every integer type as xsd:integer, and a store must give back what a file build writes
+    (docs/decisions.md)."""
+    return ox.Literal(str(offset), datatype=XSD.integer)
 
 
-def term(name: str) -> URIRef:
+def _decimal(value: Decimal) -> ox.Literal:
+    """An xsd:decimal spelt as rdflib spells a Decimal: positional, never 1E+3."""
+    return ox.Literal(f"{value:f}", datatype=XSD.decimal)
+
+
+def term(name: str) -> ox.NamedNode:
     """The ontology term with this local name; unknown names fail (the namespace is closed)."""
     found = getattr(KG, name)
-    assert isinstance(found, URIRef)
+    assert isinstance(found, ox.NamedNode)
     return found
 
 
-class _ArticleStore(SimpleMemory):
-    """An article's triples, taken as one set and indexed only when a pattern asks for it.
+def oxigraph_triples(graph: Graph) -> list[OxigraphTriple]:
+    """The triples of a graph as (subject, predicate, object) of pyoxigraph terms: a graph of
+    ``to_rdf`` that nobody changed hands over the terms it was made of, any other graph is
+    converted triple by triple.
 
-    Indexing each triple as it is added (rdflib's stores do) cost more than making the
-    triples; an article's graph is mostly just iterated (into a dataset, into quads).
+    Raises:
+        ValueError: the graph holds something that is no RDF triple.
+    """
+    store = graph.store
+    if isinstance(store, _ArticleStore) and store.made is not None:
+        return list(store.made)
+    return [_oxigraph_triple(s, p, o) for s, p, o in graph]
+
+
+def _oxigraph_triple(subject: Node, predicate: Node, value: Node) -> OxigraphTriple:
+    s, p = _oxigraph(subject), _oxigraph(predicate)
+    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
+        raise ValueError(f"not an RDF triple: {subject!r} {predicate!r} {value!r}")
+    return s, p, _oxigraph(value)
+
+
+def _oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term, its lexical form as it is."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = term.datatype or rdflib_namespace.XSD.string
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+def _rdflib(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    """A term of to_rdf as the rdflib term it stands for (a plain string has no datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language, normalize=False)
+    if term.datatype == XSD.string:
+        return Literal(term.value, normalize=False)
+    return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+
+
+class _ArticleStore(SimpleMemory):
+    """An article's triples as to_rdf made them, of pyoxigraph terms; made rdflib terms, and
+    indexed, only when the graph is read through rdflib.
+
+    Building a graph's rdflib terms and indexes cost more than finding its triples, and the
+    graph of an article in a corpus build is only validated and stored, both of which take
+    pyoxigraph terms (``oxigraph_triples``).
 
     >>> s, p = URIRef("urn:s"), URIRef("urn:p")
-    >>> graph = Graph(store=_ArticleStore({(s, p, Literal("a"))}))
+    >>> graph = Graph(store=_ArticleStore({(ox.NamedNode(s), ox.NamedNode(p), ox.Literal("a"))}))
     >>> len(graph), [str(o) for o in graph.objects(s, p)]
     (1, ['a'])
     >>> _ = graph.add((s, p, Literal("b"))).remove((s, p, Literal("a")))
@@ -87,35 +144,51 @@ class _ArticleStore(SimpleMemory):
 
     def __init__(self, triples: set[Triple]) -> None:
         super().__init__()
-        self.unindexed: set[Triple] | None = triples
+        for prefix, namespace in BINDINGS.items():
+            super().bind(prefix, URIRef(namespace))
+        self.made: set[Triple] | None = triples  # None once the graph was changed
+        self.converted: list[_TripleType] | None = None
+        self.indexed = False
+
+    def rdflib_triples(self) -> list[_TripleType]:
+        if self.converted is None:
+            assert self.made is not None
+            terms: dict[ox.NamedNode | ox.Literal, URIRef | Literal] = {}
+            self.converted = [
+                tuple(terms.get(t) or terms.setdefault(t, _rdflib(t)) for t in triple)  # type: ignore[misc]
+                for triple in self.made
+            ]
+        return self.converted
 
     def index(self) -> None:
-        if self.unindexed is not None:
-            triples, self.unindexed = self.unindexed, None
-            for triple in triples:
+        if not self.indexed:
+            self.indexed = True
+            for triple in self.rdflib_triples():
                 super().add(triple, None)  # type: ignore[arg-type]  # no context: one graph
 
     def triples(
         self, triple_pattern: _TriplePatternType, context: _ContextType | None = None
     ) -> Iterator[tuple[_TripleType, Iterator[_ContextType | None]]]:
-        if self.unindexed is not None and triple_pattern == (None, None, None):
-            return ((triple, iter(())) for triple in list(self.unindexed))
+        if not self.indexed and triple_pattern == (None, None, None):
+            return ((triple, iter(())) for triple in self.rdflib_triples())
         self.index()
         return super().triples(triple_pattern, context)
 
     def __len__(self, context: _ContextType | None = None) -> int:
-        if self.unindexed is not None:
-            return len(self.unindexed)
+        if not self.indexed and self.made is not None:
+            return len(self.made)
         return super().__len__(context)
 
     def add(self, triple: _TripleType, context: _ContextType, quoted: bool = False) -> None:
         self.index()
+        self.made = None
         super().add(triple, context, quoted)
 
     def remove(
         self, triple_pattern: _TriplePatternType, context: _ContextType | None = None
     ) -> None:
         self.index()
+        self.made = None
         super().remove(triple_pattern, context)
 
 
@@ -124,46 +197,37 @@ class _Builder:
         self.a = analysis
         self.lexicon = lexicon
         self.triples: set[Triple] = set()
-        self.spans: dict[Span, URIRef] = {}  # text spans already described
-        # made once per article: rdflib terms are slow to make and the same ones recur
-        self.iris: dict[tuple[EntityType, str], URIRef] = {}
-        self.literals: dict[tuple[type, str | int, str | None, URIRef | None], Literal] = {}
-        self.article = article_iri(analysis.document.id)
+        self.spans: dict[Span, ox.NamedNode] = {}  # text spans already described
+        self.iris: dict[tuple[EntityType, str], ox.NamedNode] = {}  # made once per article
+        self.article = ox.NamedNode(str(article_iri(analysis.document.id)))
         self.by_span: dict[tuple[EntityType, Span], Entity] = {
             (e.type, span): e for e in analysis.entities for span in e.mentions
         }
         self.city = self.iri(analysis.city.type, analysis.city.key) if analysis.city else None
-        self.awards: dict[URIRef, URIRef] = {}  # holder -> first award node
+        self.awards: dict[ox.NamedNode, ox.NamedNode] = {}  # holder -> first award node
         # cluster -> its ClusterPresence node and that statement's area
-        self.presence: dict[URIRef, tuple[URIRef, URIRef]] = {}
+        self.presence: dict[ox.NamedNode, tuple[ox.NamedNode, ox.NamedNode]] = {}
 
     # ------------------------------------------------------------------ helpers
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         self.triples.add((s, p, o))
 
-    def iri(self, type_: EntityType, key: str) -> URIRef:
+    def iri(self, type_: EntityType, key: str) -> ox.NamedNode:
         found = self.iris.get((type_, key))
         if found is None:
-            found = self.iris[(type_, key)] = entity_iri(type_, key)
+            found = self.iris[(type_, key)] = ox.NamedNode(str(entity_iri(type_, key)))
         return found
 
-    def literal(
-        self, value: str | int, lang: str | None = None, datatype: URIRef | None = None
-    ) -> Literal:
-        key = (type(value), value, lang, datatype)
-        found = self.literals.get(key)
-        if found is None:
-            # a plain or language-tagged string is its own lexical form, so rdflib's
-            # normalising (a walk over its table of Python types) would change nothing
-            plain = isinstance(value, str) and datatype is None
-            found = Literal(value, lang=lang, datatype=datatype, normalize=False if plain else None)
-            self.literals[key] = found
-        return found
+    def literal(self, value: str | int, lang: str | None = None) -> ox.Literal:
+        """A string (tagged with ``lang``, else plain) or an xsd:integer."""
+        if isinstance(value, int):
+            return ox.Literal(str(value), datatype=XSD.integer)
+        return ox.Literal(value, language=lang) if lang else ox.Literal(value)
 
-    def text_span(self, span: Span) -> URIRef:
+    def text_span(self, span: Span) -> ox.NamedNode:
         if span in self.spans:
             return self.spans[span]
-        node = self.spans[span] = span_iri(self.a.document.id, span)
+        node = self.spans[span] = ox.NamedNode(str(span_iri(self.a.document.id, span)))
         self.add(node, RDF.type, KG.TextSpan)
         self.add(node, KG.inArticle, self.article)
         self.add(node, KG.beginIndex, _offset(span.start))
@@ -171,14 +235,17 @@ class _Builder:
         self.add(node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH))
         return node
 
-    def entity(self, mention: Mention | None) -> URIRef | None:
+    def _statement_iri(self, kind: str, *parts: str) -> ox.NamedNode:
+        return ox.NamedNode(str(statement_iri(self.a.document.id, kind, *parts)))
+
+    def entity(self, mention: Mention | None) -> ox.NamedNode | None:
         if mention is None:
             return self.city
         entity = self.by_span.get((mention.type, mention.span))
         return self.iri(entity.type, entity.key) if entity else None
 
-    def statement(self, fact: Fact, kind: URIRef, *parts: str) -> URIRef:
-        node = statement_iri(self.a.document.id, str(kind).rsplit("#", 1)[-1], *parts)
+    def statement(self, fact: Fact, kind: ox.NamedNode, *parts: str) -> ox.NamedNode:
+        node = self._statement_iri(kind.value.rsplit("#", 1)[-1], *parts)
         self.add(node, RDF.type, kind)
         self.add(node, KG.evidence, self.text_span(fact.evidence))
         self.add(node, KG.rule, self.literal(fact.rule))
@@ -198,7 +265,7 @@ class _Builder:
         self.add(art, KG.title, self.literal(meta.title, lang=ZH))
         if meta.published:
             self.add(
-                art, KG.datePublished, self.literal(meta.published.isoformat(), datatype=XSD.date)
+                art, KG.datePublished, ox.Literal(meta.published.isoformat(), datatype=XSD.date)
             )
         if meta.source_path:
             self.add(art, KG.sourceFile, self.literal(meta.source_path))
@@ -230,7 +297,7 @@ class _Builder:
         if entity.lexicon_id:
             self.lexicon_facts(node, entity)
 
-    def name_keys(self, node: URIRef, labels: Iterable[str]) -> None:
+    def name_keys(self, node: ox.NamedNode, labels: Iterable[str]) -> None:
         """Every form a competency question's ?city may take for this place: each name with
         and without 市, 区 or 县, as plain strings (the queries start from this one lookup)."""
         for label in labels:
@@ -238,7 +305,7 @@ class _Builder:
             for key in (stem, *(stem + suffix for suffix in PLACE_SUFFIXES)):
                 self.add(node, KG.nameKey, self.literal(key))
 
-    def lexicon_facts(self, node: URIRef, entity: Entity) -> None:
+    def lexicon_facts(self, node: ox.NamedNode, entity: Entity) -> None:
         assert entity.lexicon_id is not None
         file, _, entry_id = entity.lexicon_id.partition(":")
         entry = self.lexicon.get(file, entry_id)
@@ -294,7 +361,7 @@ class _Builder:
             return  # the article names no city, or a mention was not resolved
         kind = term(fact.relation.value)
         node = self.statement(
-            fact, kind, str(subject), str(obj), repr(fact.qualifiers), str(fact.evidence)
+            fact, kind, subject.value, obj.value, repr(fact.qualifiers), str(fact.evidence)
         )
         match fact.relation:
             case Relation.INDUSTRY_PRIORITY:
@@ -334,36 +401,39 @@ class _Builder:
         if len(written) == len(fact.object.surface):
             self.add(node, KG.asWritten, self.literal(written.strip('“”"《》「」'), lang=ZH))
 
-    def indicator(self, name: str) -> URIRef:
+    def indicator(self, name: str) -> ox.NamedNode:
         node = self.iri(EntityType.INDICATOR, f"name:{name_key(name)}")
         self.add(node, RDF.type, KG.Indicator)
         self.add(node, RDFS.label, self.literal(name, lang=ZH))
         return node
 
     def observation(
-        self, fact: Fact, q: Quantity, area: URIRef, describes: URIRef | None = None
-    ) -> URIRef:
-        node = statement_iri(
-            self.a.document.id,
+        self,
+        fact: Fact,
+        q: Quantity,
+        area: ox.NamedNode,
+        describes: ox.NamedNode | None = None,
+    ) -> ox.NamedNode:
+        node = self._statement_iri(
             "observation",
             q.indicator,
             str(q.value),
             q.unit,
             str(q.period),
             str(q.span),
-            str(describes),
+            describes.value if describes is not None else "None",
         )
         self.add(node, RDF.type, KG.Observation)
         self.add(node, KG.evidence, self.text_span(fact.evidence))
         self.add(node, KG.rule, self.literal(fact.rule))
         self.add(node, KG.indicator, self.indicator(q.indicator))
-        self.add(node, KG.value, Literal(q.value, datatype=XSD.decimal))
+        self.add(node, KG.value, _decimal(q.value))
         self.add(node, KG.unit, self.literal(q.unit))
         base, base_unit = base_value(q.value, q.unit)
         self.add(
             node,
             KG.baseValue,
-            Literal(base.normalize() if base == base.to_integral() else base, datatype=XSD.decimal),
+            _decimal(base.normalize() if base == base.to_integral() else base),
         )
         self.add(node, KG.baseUnit, self.literal(base_unit))
         if q.period:
@@ -391,8 +461,4 @@ def to_rdf(analysis: Analysis, lexicon: Lexicon) -> Graph:
         builder.entity_node(entity)
     for fact in analysis.facts:
         builder.fact_node(fact)
-    graph = Graph(store=_ArticleStore(builder.triples))
-    graph.bind("kg", str(vocab.KG))
-    graph.bind("skos", str(rdflib_namespace.SKOS))
-    graph.bind("owl", str(OWL))
-    return graph
+    return Graph(store=_ArticleStore(builder.triples))
