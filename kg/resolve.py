@@ -120,7 +120,8 @@ def resolve(
 
 def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
     """The lexicon key of the place the article is about: the most mentioned city, the title
-    counting triple; a district or county when the title names it and no city."""
+    counting triple; a district or county when the title names it and no city, or when it is
+    named more than twice as often as any city."""
     title_start = doc.text.find(doc.meta.title, doc.body_start) if doc.meta.title else -1
     title_end = title_start + len(doc.meta.title) if title_start >= 0 else 0
     counts: dict[EntityType, Counter[str]] = {
@@ -135,7 +136,9 @@ def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
             if titled:
                 in_title.add(mention.type)
     kind = EntityType.CITY
-    if in_title == {EntityType.DISTRICT} or not counts[EntityType.CITY]:
+    top = {kind: max(c.values(), default=0) for kind, c in counts.items()}
+    # a county-level city's article names its prefecture once or twice, itself throughout
+    if in_title == {EntityType.DISTRICT} or top[EntityType.DISTRICT] > 2 * top[EntityType.CITY]:
         kind = EntityType.DISTRICT
     if not counts[kind]:
         return None

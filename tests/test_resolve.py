@@ -92,6 +92,12 @@ CITIES = [
     # but a title does not outweigh everything: 襄阳 1 + 3 against 洛阳 5
     ("襄阳工业提速\n洛阳代表来到襄阳。洛阳、洛阳企业和洛阳高校参展，洛阳代表发言。", "襄阳工业提速",
      "洛阳"),
+    # a county-level city written once in full, then short: 昆山 in the title, its prefecture once
+    ("昆山工业提速\n昆山市是苏州市下辖的县级市。昆山电子信息产业产值增长。", "昆山工业提速",
+     "昆山"),
+    # no place in the title: 昆山 named 5 times against 苏州 twice
+    ("工业提速\n昆山市隶属苏州。昆山、昆山企业和昆山高校参展，昆山代表发言，苏州代表到场。",
+     "工业提速", "昆山市"),
 ]  # fmt: skip
 
 

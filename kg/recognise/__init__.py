@@ -14,7 +14,7 @@ from kg.recognise.patterns import (
     unquoted_policies,
     zone_mentions,
 )
-from kg.records import Document, EntityType, Mention, Sentence
+from kg.records import Document, EntityType, Mention, Sentence, Span
 from kg.segment import normalise
 
 PLACE_TYPES = (EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT)
@@ -40,6 +40,34 @@ def _disambiguate_places(found: list[Mention], lexicon: Lexicon) -> list[Mention
         keep = next((m for m in candidates if parent_named(m)), candidates[0])
         drop.update(id(m) for m in candidates if m is not keep)
     return [m for m in found if id(m) not in drop]
+
+
+def _short_district_names(
+    found: list[Mention], sentences: tuple[Sentence, ...], lexicon: Lexicon
+) -> list[Mention]:
+    """A district or county-level city the article writes in full (昆山市) is also found by its
+    short name (昆山) in that article. The lexicon matches districts by their full names only,
+    because short ones alone are too often ordinary words."""
+    written = sorted(
+        {m.key for m in found if m.type is EntityType.DISTRICT and m.rule == "lexicon:divisions"}
+    )
+    shorts: list[Mention] = []
+    for key in written:
+        entry = lexicon.get("divisions", key.split(":", 1)[1]) if key else None
+        for alias in entry.aliases if entry else ():
+            short = normalise(alias)
+            if len(short) < 2:
+                continue
+            for sentence in sentences:
+                at = sentence.normalised.find(short)
+                while at >= 0:
+                    start = sentence.span.start + at
+                    span = Span(start, start + len(short))
+                    shorts.append(
+                        Mention(span, short, EntityType.DISTRICT, key, "lexicon:divisions")
+                    )
+                    at = sentence.normalised.find(short, at + len(short))
+    return shorts
 
 
 def recognise(
@@ -69,6 +97,7 @@ def recognise(
         found += company_mentions(sentence)
         found += unquoted_policies(sentence)
     found = _disambiguate_places(found, lexicon)
+    found += _short_district_names(found, sentences, lexicon)
     # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局)
     places = [m for m in found if m.type in PLACE_TYPES and m.rule == "lexicon:divisions"]
     others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]
