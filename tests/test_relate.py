@@ -223,6 +223,33 @@ def test_relate_investment_list_with_project_count(lexicon: Lexicon) -> None:
     assert [(q.value, q.unit) for q in _figures(text, lexicon)] == [(Decimal(56), "个")]
 
 
+INVESTORS = [
+    # a list of companies without 项目, after 引进(了) or before 签约
+    ("洛阳相继引进了中信重工、一拖集团等装备企业。", ["中信重工", "一拖集团"]),
+    ("宁德时代、华为、海康威视等企业相继与我市签约。", ["宁德时代", "华为", "海康威视"]),
+    # a company opening the clause signs with a place or the city
+    ("中国一重集团有限公司与株洲签约，投资建设重型装备基地。", ["中国一重集团有限公司"]),
+    ("会上，其中长城公司与保定高新区签署协议，投资50亿元。", ["长城公司"]),
+    # projects listed without 等, each after its company, then 相继落户
+    ("其中，恒力石化股份有限公司炼化项目、卫星化学乙烷项目相继落户。",
+     ["恒力石化股份有限公司", "卫星化学"]),
+    # the project's start a date after 项目
+    ("其中，比亚迪股份有限公司投资100亿元的产业园项目于3月签约。", ["比亚迪股份有限公司"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "investors"), INVESTORS)
+def test_relate_investors_named_in_the_genres_other_shapes(
+    text: str, investors: list[str], lexicon: Lexicon
+) -> None:
+    assert _objects(_of(_facts(text, lexicon), Relation.INVESTMENT)) == investors
+
+
+def test_relate_a_company_signing_with_a_company_is_no_investment(lexicon: Lexicon) -> None:
+    text = "华为技术有限公司与比亚迪股份有限公司签署战略合作协议。"
+    assert _of(_facts(text, lexicon), Relation.INVESTMENT) == []
+
+
 def test_relate_company_list_is_presence(lexicon: Lexicon) -> None:
     facts = _of(
         _facts("株洲拥有千金药业、旗滨玻璃等龙头企业。", lexicon), Relation.COMPANY_PRESENCE

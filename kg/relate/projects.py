@@ -21,9 +21,21 @@ from kg.relate.lists import (
 from kg.relate.quantities import COUNT_DIGITS
 
 # ----------------------------------------------------------------------------- investments
-PROJECT_STARTED = re.compile(r"项目[\u4e00-\u9fff]{0,4}(?:开工|动工|签约|落地|落户|投产|开建|竣工)")
+PROJECT_STARTED = re.compile(
+    r"项目[\u4e00-\u9fff\d]{0,6}?(?:开工|动工|签约|落地|落户|投产|开建|竣工)"
+)
 ISSUE_CUE = re.compile(r"印发|制定|出台|发布|颁布|编制|修订")
-INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)")
+INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)了?")
+# 等(一批)(面板)企业: a list of companies, which an investment cue makes investors
+INVESTOR_LIST_HEAD = re.compile(
+    rf"等(?:一批|多家|{COUNT_DIGITS}家)?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|厂商)"
+)
+CLAUSE_LEADS = ("其中", "此外", "同时", "随后", "近日", "目前")
+COMPANY_OPENING = re.compile(
+    rf"(?:{'|'.join(CLAUSE_LEADS)})?(?P<name>[\u4e00-\u9fffA-Za-z]{{2,8}}(?:公司|集团))(?=与|同|和)"
+)
+# 与芜湖签约, 与我市签署合作协议, 同武汉经开区签订协议 (after a company opening the clause)
+SIGNED_WITH = re.compile(r"(?:与|同|和)(?P<party>[^，。；、]{1,12}?)(?:正式)?(?:签约|签署|签订)")
 
 
 def investments(ctx: SentenceContext) -> Iterator[Fact]:
@@ -34,10 +46,15 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
     if not INVEST_CUE.search(text) and not re.search(r"投资|开工|动工|投产|增资", text):
         return
     for c_start, c_end in clauses(text):
-        if "项目" not in text[c_start:c_end]:
-            continue
-        yield from _listed_investors(ctx, c_start, c_end)
-        yield from _single_investor(ctx, c_start, c_end)
+        if "项目" in text[c_start:c_end]:
+            yield from _listed_investors(ctx, c_start, c_end)
+            listed = list(_listed_projects(ctx, c_start, c_end))
+            yield from listed or _single_investor(ctx, c_start, c_end)
+        elif INVESTOR_LIST_HEAD.search(text, c_start, c_end) and INVEST_CUE.search(
+            text, c_start, c_end
+        ):
+            yield from _listed_investors(ctx, c_start, c_end)  # 引进A、B等面板企业
+        yield from _signing_company(ctx, c_start, c_end)
 
 
 def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
@@ -79,6 +96,60 @@ def _single_investor(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
         and first.span.start - ctx.base == c_start
     ):
         yield make_fact(ctx, Relation.INVESTMENT, None, first, "rule:investments")
+
+
+def _listed_projects(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """``A公司…项目、B科技…扩产项目、C有限公司…增资项目相继落户``: projects listed without 等,
+    each named after its company, the last followed by their start."""
+    text = ctx.text
+    if "等" in text[c_start:c_end] or "、" not in text[c_start:c_end]:
+        return
+    started = PROJECT_STARTED.search(text, c_start, c_end)
+    if started is None:
+        return
+    if not all(part.endswith("项目") for part in text[c_start : started.start() + 2].split("、")):
+        return
+    enumeration = enumeration_before(text, c_start, started.start() + 2, max_item=40)
+    if enumeration is None or len(enumeration.items) < 2:
+        return
+    subject = place_before(ctx, c_start, enumeration.items[0].start)
+    for raw in enumeration.items:
+        item = _company_of_project(ctx, raw)
+        if item is not None:
+            company = ctx.mention_for(item, EntityType.COMPANY, "pattern:investor-list")
+            yield make_fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments")
+
+
+def _signing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """``比亚迪股份有限公司与芜湖签约``, ``其中东风公司与武汉经开区签署协议``: a company opening
+    the clause signs with a place; the investment is the place's city (the article's, unless
+    another city is the party)."""
+    first = next(iter(ctx.within(c_start, c_end)), None)
+    if first is None or first.type is not EntityType.COMPANY:
+        named = COMPANY_OPENING.match(ctx.text, c_start, c_end)  # 东风公司与…: no legal form
+        if named is None:
+            return
+        item = Item(named.start("name"), named.end("name"), named["name"])
+        first = ctx.mention_for(item, EntityType.COMPANY, "pattern:signing-company")
+    elif ctx.text[c_start : first.span.start - ctx.base] not in ("", *CLAUSE_LEADS):
+        return
+    signed = SIGNED_WITH.match(ctx.text, first.span.end - ctx.base, c_end)
+    if signed is None:
+        return
+    party_start, party_end = signed.span("party")
+    cities = [
+        m
+        for m in ctx.within(party_start, party_end)
+        if m.type in (EntityType.CITY, EntityType.DISTRICT)
+    ]
+    subject = (
+        cities[0] if cities and cities[0].key and cities[0].key.startswith("divisions:") else None
+    )
+    if subject is None and not re.search(
+        r"我市|本市|我区|我县|市|区|县|政府|管委会", signed["party"]
+    ):
+        return  # a company signing with another company is no investment in the city
+    yield make_fact(ctx, Relation.INVESTMENT, subject, first, "rule:investments")
 
 
 PROJECT_DESCRIPTION = re.compile(
