@@ -13,7 +13,7 @@ from kg.recognise import recognise
 from kg.recognise.lexicon import Lexicon
 from kg.records import ArticleMeta, Document, Fact, Mention, Quantity, Relation
 from kg.relate import relate
-from kg.relate.quantities import PERIODS, find_periods
+from kg.relate.quantities import PERIODS, base_value, find_periods
 from kg.segment import segment
 
 PUBLISHED = date(2022, 11, 20)
@@ -54,6 +54,8 @@ TIERS = [
      ["汽车", "装备制造", "新能源", "电子信息", "化工"]),
     ("襄阳前瞻布局氢能、量子信息等未来产业。", "future", ["氢能", "量子信息"]),
     ("株洲改造提升陶瓷、服饰等传统产业。", "advantage", ["陶瓷", "服饰"]),
+    # a quoted count between the list and the tier word
+    ("柳州以机械、冶金、生物医药为“三大”支柱产业。", "pillar", ["机械", "冶金", "生物医药"]),
 ]  # fmt: skip
 
 
@@ -65,6 +67,13 @@ def test_relate_industry_tiers(
     assert _objects(facts) == industries
     assert {f.qualifier("tier") for f in facts} == {tier}
     assert {_named(f.subject) for f in facts} == {text[:2]}
+
+
+def test_relate_tier_of_an_industry_named_first(lexicon: Lexicon) -> None:
+    facts = _of(_facts("钢铁产业是柳州的第一主导产业。", lexicon), Relation.INDUSTRY_PRIORITY)
+    assert [(_named(f.object), f.qualifier("tier"), _named(f.subject)) for f in facts] == [
+        ("钢铁产业", "leading", "柳州")
+    ]
 
 
 def test_relate_tier_industry_keeps_its_lexicon_key(lexicon: Lexicon) -> None:
@@ -91,6 +100,13 @@ def test_relate_tier_in_yi_wei_form(lexicon: Lexicon) -> None:
     facts = _of(_facts("绵阳以电子信息为首位产业。", lexicon), Relation.INDUSTRY_PRIORITY)
     assert _objects(facts) == ["电子信息"]
     assert [f.qualifier("tier") for f in facts] == ["leading"]
+
+
+def test_relate_a_title_is_no_tier_and_no_cluster(lexicon: Lexicon) -> None:
+    text = "株洲高新区轨道交通产业集群被国家发展改革委列入第一批国家级战略性新兴产业集群。"
+    facts = _facts(text, lexicon)
+    assert _of(facts, Relation.INDUSTRY_PRIORITY) == []
+    assert _objects(_of(facts, Relation.CLUSTER_PRESENCE)) == ["株洲高新区轨道交通产业集群"]
 
 
 # ----------------------------------------------------------------------------- clusters
@@ -404,6 +420,24 @@ def test_relate_targets_are_not_figures(lexicon: Lexicon, text: str) -> None:
 
 def test_relate_target_cue_before_a_comma(lexicon: Lexicon) -> None:
     assert _figures("力争到2025年，洛阳规上工业增加值年均增长5%。", lexicon) == []
+
+
+UNITS = [
+    # units with no base kg knows keep the number and the unit as written
+    ("全市工业用电量23.6亿千瓦时。", Decimal("23.6"), "亿千瓦时", (Decimal("23.6"), "亿千瓦时")),
+    ("全市测试道路达3378.73公里。", Decimal("3378.73"), "公里", (Decimal("3378.73"), "公里")),
+    # 倍 is a ratio: 1.3倍 = 130%
+    ("新能源汽车产量同比增长1.3倍。", Decimal("1.3"), "倍", (Decimal("130"), "%")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "base"), UNITS)
+def test_relate_figure_units_as_written_and_in_base(
+    lexicon: Lexicon, text: str, value: Decimal, unit: str, base: tuple[Decimal, str]
+) -> None:
+    (figure,) = _figures(text, lexicon)
+    assert (figure.value, figure.unit) == (value, unit)
+    assert base_value(figure.value, figure.unit) == base
 
 
 def test_relate_5g_base_stations_are_not_a_figure_of_5_g(lexicon: Lexicon) -> None:

@@ -65,8 +65,12 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 declared = enumeration.count or _count_between(text, end, a_start)
                 listed = Enumeration(enumeration.items, declared, enumeration.end)
                 for item in split_items(listed, known):
-                    if item.text.endswith(("产业", "行业")) and len(item.text) <= 4:
-                        continue
+                    if (
+                        item.text.endswith(("产业", "行业"))
+                        and len(item.text) <= 4
+                        and item.text[:-2] not in known
+                    ):
+                        continue  # 新兴产业, 优势产业: a tier word, not an industry
                     if any(
                         m.type is EntityType.GOVERNMENT_BODY
                         for m in ctx.within(item.start, item.end)
@@ -103,7 +107,8 @@ def _count_between(text: str, start: int, end: int) -> int | None:
 
 _COUNT = rf"(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
 LIST_TO_TIER = re.compile(
-    rf"(?:(?:等|列为|作为|确定为|定位为|是|为)(?:{_COUNT})?|{_COUNT})[\u4e00-\u9fff]{{0,4}}?$"
+    rf"(?:(?:等|列为|作为|确定为|定位为|是|为)(?:{_COUNT})?|{_COUNT})"
+    r"(?:[“”\"「」]?[\u4e00-\u9fff]){0,4}?[“”\"「」]?$"  # 为“四辅”支柱产业: quotes between
 )
 
 
@@ -133,6 +138,7 @@ CLUSTER_NOT = re.compile(
     r"(?:先进制造业|特色产业|产业|制造业)$|的|是|入选|成为|获|为|被|确定|^[年级亿万千百个]"
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
+    r"|列入|纳入|^入|第[一二三四五六七八九十\d]+批"  # 被…列入第一批…集群: a title, not a name
 )
 CLUSTER_PRONOUN = re.compile(r"^(?:这|上述)?(?P<n>[两二三四五六七八九十\d]+)(?:大|个)$")
 LIST_BEFORE_COUNT = re.compile(r"(?:作为|列为|等)(?:[两二三四五六七八九十\d]+)(?:大|个)")

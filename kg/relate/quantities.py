@@ -45,7 +45,8 @@ QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|不足|逾|超|近|约|大约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?=[万亿]))"
     r"(?P<mag>万亿|亿|万)?(?P<post>余|多)?"
-    r"(?P<unit>元|个百分点|百分点|个位次|%|万吨|吨|G|平方米|亩|倍|千瓦|兆瓦|辆|["
+    r"(?P<unit>元|个百分点|百分点|个位次|%|万吨|吨|G|平方公里|平方米|亩|倍|千瓦时|千瓦|兆瓦|"
+    r"公里|千米|立方米|标准箱|辆|["
     + COUNT_UNITS
     + r"])?"
     r"(?P<trail>以上|左右)?"
@@ -280,10 +281,12 @@ def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
         return value * scale, "t"
     if rest == "G":
         return value * scale, "G"
+    if rest == "倍":  # 增长1.3倍 is +130%, 是…的1.3倍 is 130% of it
+        return value * scale * 100, "%"
     if rest == "位":
         return value, "rank"
     if rest == "个位次":
         return value, "count"
     if len(rest) == 1 and rest in COUNT_UNITS:
         return value * scale, "count"
-    return value * scale, unit
+    return value, unit  # no base known (亿千瓦时, 公里): the number and unit as written
