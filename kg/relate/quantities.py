@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 _CN_DIGITS = {
     "零": 0,
@@ -172,14 +173,15 @@ def plausible(value: Decimal) -> bool:
     return value.is_finite() and (value.is_zero() or value.adjusted() < FIGURE_MAX_DIGITS)
 
 
+@lru_cache(maxsize=1 << 10)
 def find_periods(
     text: str, published: date | None, year_hint: str | None = None
-) -> list[PeriodMatch]:
+) -> tuple[PeriodMatch, ...]:
     """Time expressions of a sentence, in text order, non-overlapping, longest form first.
 
     ``year_hint`` is the last year the article named before this sentence: a bare 第一季度 or
     全年 refers to it (a January report on 全年 means the year before), else to the year of
-    publication.
+    publication. Cached: several rules read the periods of one sentence.
     """
     found: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
@@ -205,7 +207,7 @@ def find_periods(
         named = [p for p in ordered[:i] if not p.is_base and p.kind != "this-year"]
         if named:
             ordered[i] = replace(found_period, period=named[-1].period[:4])
-    return ordered
+    return tuple(ordered)
 
 
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
