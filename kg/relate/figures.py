@@ -166,6 +166,8 @@ def _as_written(ctx: SentenceContext, name: str, before: int) -> str:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text  # most sentences name no period and no rank
     chars = list(text)
     for start, end in spans:
         for i in range(start, end):
