@@ -22,20 +22,26 @@ from kg.relate.quantities import (
 )
 from kg.segment import normalise
 
-NAME_BREAK = re.compile(r"[,，;；:：。、\n]")
+NAME_BREAKS = ",，;；:：。、\n"  # where an indicator's name ends
 LEADING_NOISE = re.compile(
     r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
     r"全国|我市|该市|本市|市县两级|市级|再|新增|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
     r"年度|全年|当年|期间|之间)+"
 )
-TRAILING_NOISE = re.compile(
-    r"(?:的|由|从|增至|增加至|减至|降至|达到了|达到|达|为|是|有|至|到|跃升至|提升至|提高至|提高到|增加到|增加至|下降至|下降到|降至|"
-    r"升至|突破|超过|超|近|逾|约|实现|完成|建成|累计|总计|共计|共|已|占比为|规模|分别为|分别)+$"
-)
-VERB_CUT = re.compile(
-    r".*(?:建成|建有|培育|汇聚|汇集|谋划新建|新建|认定|集聚|落实|实现|完成|推动|编制|引进|抓好|"
-    r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fffA-Za-z0-9])"
-)
+# TRAILING_WORDS and VERBS are written out as tuples too, so that a name ending in none of
+# the one or holding none of the other is not searched (VERB_CUT backtracks at every start).
+TRAILING_WORDS = (
+    "的", "由", "从", "增至", "增加至", "减至", "降至", "达到了", "达到", "达", "为", "是",
+    "有", "至", "到", "跃升至", "提升至", "提高至", "提高到", "增加到", "增加至", "下降至",
+    "下降到", "降至", "升至", "突破", "超过", "超", "近", "逾", "约", "实现", "完成", "建成",
+    "累计", "总计", "共计", "共", "已", "占比为", "规模", "分别为", "分别",
+)  # fmt: skip
+TRAILING_NOISE = re.compile("(?:" + "|".join(TRAILING_WORDS) + ")+$")
+VERBS = (
+    "建成", "建有", "培育", "汇聚", "汇集", "谋划新建", "新建", "认定", "集聚", "落实",
+    "实现", "完成", "推动", "编制", "引进", "抓好", "通过", "依托", "连续三年获评", "获评",
+)  # fmt: skip
+VERB_CUT = re.compile(".*(?:" + "|".join(VERBS) + r")(?=[\u4e00-\u9fffA-Za-z0-9])")
 AFTER_STOP = re.compile(r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)")
 CLUSTER_SIZE_BEFORE = re.compile(
     r"集群(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)?$"
@@ -195,9 +201,9 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
 def _indicator_before(
     text: str, end: int, floor: int, places: tuple[str, ...]
 ) -> tuple[int, str | None]:
-    start = end
-    while start > floor and not NAME_BREAK.match(text[start - 1]):
-        start -= 1
+    start = end  # the name starts after the last break before end, and not before floor
+    if floor < end:
+        start = max(floor, *(text.rfind(mark, floor, end) + 1 for mark in NAME_BREAKS))
     raw = COMPARISON_GAP.sub("", text[start:end]).replace("\u3000", "")
     if LIST_COUNT.search(raw):
         return start, None
@@ -212,7 +218,7 @@ def _noun_follows(text: str, end: int) -> bool:
 
 def _indicator_after(text: str, start: int) -> str:
     end = start
-    while end < len(text) and not NAME_BREAK.match(text[end]) and not text[end].isdigit():
+    while end < len(text) and text[end] not in NAME_BREAKS and not text[end].isdigit():
         end += 1
     raw = text[start:end].replace("\u3000", "")
     if AFTER_STOP.match(raw):
@@ -228,9 +234,10 @@ def _clean(raw: str, places: tuple[str, ...]) -> str:
         name = LEADING_NOISE.sub("", name)
         for place in places:
             name = name.removeprefix(place)
-        if cut := VERB_CUT.search(name):
+        if any(verb in name for verb in VERBS) and (cut := VERB_CUT.search(name)):
             name = name[cut.end() :]
-        name = TRAILING_NOISE.sub("", name)
+        if name.endswith(TRAILING_WORDS):
+            name = TRAILING_NOISE.sub("", name)
         if name == before:
             break  # a round that changes nothing, the next would not either
     name = BRACKETED_END.sub("", name)

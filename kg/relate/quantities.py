@@ -173,7 +173,7 @@ def plausible(value: Decimal) -> bool:
     return value.is_finite() and (value.is_zero() or value.adjusted() < FIGURE_MAX_DIGITS)
 
 
-@lru_cache(maxsize=1 << 10)
+@lru_cache(maxsize=64)  # the rules of a sentence ask in turn; an article is read once
 def find_periods(
     text: str, published: date | None, year_hint: str | None = None
 ) -> tuple[PeriodMatch, ...]:
