@@ -41,6 +41,7 @@ VERBS = (
     "建成", "建有", "培育", "汇聚", "汇集", "谋划新建", "新建", "认定", "集聚", "落实",
     "实现", "完成", "推动", "编制", "引进", "抓好", "通过", "依托", "连续三年获评", "获评",
 )  # fmt: skip
+VERB = re.compile("|".join(VERBS))
 VERB_CUT = re.compile(".*(?:" + "|".join(VERBS) + r")(?=[\u4e00-\u9fffA-Za-z0-9])")
 AFTER_STOP = re.compile(r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)")
 CLUSTER_SIZE_BEFORE = re.compile(
@@ -234,7 +235,7 @@ def _clean(raw: str, places: tuple[str, ...]) -> str:
         name = LEADING_NOISE.sub("", name)
         for place in places:
             name = name.removeprefix(place)
-        if any(verb in name for verb in VERBS) and (cut := VERB_CUT.search(name)):
+        if VERB.search(name) and (cut := VERB_CUT.search(name)):
             name = name[cut.end() :]
         if name.endswith(TRAILING_WORDS):
             name = TRAILING_NOISE.sub("", name)
