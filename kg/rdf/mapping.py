@@ -153,11 +153,10 @@ class _ArticleStore(SimpleMemory):
     def rdflib_triples(self) -> list[_TripleType]:
         if self.converted is None:
             assert self.made is not None
-            terms: dict[ox.NamedNode | ox.Literal, URIRef | Literal] = {}
-            self.converted = [
-                tuple(terms.get(t) or terms.setdefault(t, _rdflib(t)) for t in triple)  # type: ignore[misc]
-                for triple in self.made
-            ]
+            # each distinct term once: an article names the same few hundred many times
+            distinct = {term for triple in self.made for term in triple}
+            terms = {term: _rdflib(term) for term in distinct}
+            self.converted = [(terms[s], terms[p], terms[o]) for s, p, o in self.made]
         return self.converted
 
     def index(self) -> None:
