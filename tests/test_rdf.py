@@ -15,10 +15,14 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.cli import main
 from kg.config import ONTOLOGY_NS, BuildConfig
+from kg.pipeline import build_article
 from kg.rdf.generate_vocab import VOCAB_PATH, render_vocab
 from kg.rdf.iris import article_iri, entity_iri
+from kg.rdf.mapping import oxigraph_triples
 from kg.rdf.vocab import KG
 from kg.records import EntityType
+
+from .conftest import CASES, SEED
 
 STANDARD = (str(RDF), str(RDFS), str(OWL), str(XSD))
 
@@ -147,3 +151,23 @@ def test_iris_minted_from_any_name_are_valid_and_distinct(name: str, kind: Entit
     assert unquote(str(iri).rsplit("/", 1)[1]) == name
     for article in (name, f"{name}-x"):
         ox.NamedNode(str(article_iri(article)))
+
+
+@pytest.mark.parametrize(
+    "article", [SEED, *sorted(CASES.glob("*/article.txt"))], ids=lambda p: p.parent.name
+)
+def test_rdf_pyoxigraph_triples_are_those_of_the_rdflib_graph(article: Path) -> None:
+    """to_rdf's graph keeps the pyoxigraph terms it was made of (validate and the store take
+    them) and makes rdflib terms when read; both must be the same triples, and a changed
+    graph must hand over its changes."""
+    _, graph = build_article(article)
+    made = set(oxigraph_triples(graph))
+    read = Graph()
+    for triple in graph:
+        read.add(triple)
+    assert made == set(oxigraph_triples(read))
+    assert len(graph) == len(made)
+    subject = next(iter(graph.subjects()))
+    graph.add((subject, RDFS.comment, Literal("added")))
+    added = (ox.NamedNode(str(subject)), ox.NamedNode(str(RDFS.comment)), ox.Literal("added"))
+    assert set(oxigraph_triples(graph)) == made | {added}

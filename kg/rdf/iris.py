@@ -18,7 +18,6 @@ from kg.config import RESOURCE_NS
 from kg.records import EntityType, Span
 
 
-@lru_cache(maxsize=1 << 14)  # the same places, industries and bodies recur across articles
 def entity_iri(type_: EntityType, key: str) -> URIRef:
     """The IRI of an entity from its type and resolution key.
 
@@ -27,21 +26,39 @@ def entity_iri(type_: EntityType, key: str) -> URIRef:
     >>> str(entity_iri(EntityType.COMPANY, "name:恒达"))
     'https://w3id.org/kg-cnip/id/company/%E6%81%92%E8%BE%BE'
     """
-    _, _, local = key.partition(":")
-    return URIRef(f"{RESOURCE_NS}{type_.value.lower()}/{quote(local or key, safe='-')}")
+    return URIRef(entity_iri_text(type_, key))
 
 
 def article_iri(article_id: str) -> URIRef:
-    return URIRef(f"{RESOURCE_NS}article/{quote(article_id, safe='-._')}")
+    return URIRef(article_iri_text(article_id))
 
 
 def span_iri(article_id: str, span: Span) -> URIRef:
-    return URIRef(f"{RESOURCE_NS}span/{_local(article_id)}-{span.start}-{span.end}")
+    return URIRef(span_iri_text(article_id, span))
 
 
 def statement_iri(article_id: str, kind: str, *parts: str) -> URIRef:
+    return URIRef(statement_iri_text(article_id, kind, *parts))
+
+
+# The same IRIs as plain strings, for pyoxigraph terms (to_rdf makes thousands an article).
+@lru_cache(maxsize=1 << 14)  # the same places, industries and bodies recur across articles
+def entity_iri_text(type_: EntityType, key: str) -> str:
+    _, _, local = key.partition(":")
+    return f"{RESOURCE_NS}{type_.value.lower()}/{quote(local or key, safe='-')}"
+
+
+def article_iri_text(article_id: str) -> str:
+    return f"{RESOURCE_NS}article/{_local(article_id)}"
+
+
+def span_iri_text(article_id: str, span: Span) -> str:
+    return f"{RESOURCE_NS}span/{_local(article_id)}-{span.start}-{span.end}"
+
+
+def statement_iri_text(article_id: str, kind: str, *parts: str) -> str:
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return URIRef(f"{RESOURCE_NS}statement/{_local(article_id)}-{kind.lower()}-{digest}")
+    return f"{RESOURCE_NS}statement/{_local(article_id)}-{kind.lower()}-{digest}"
 
 
 @lru_cache(maxsize=1 << 10)  # once per article, not per span and statement

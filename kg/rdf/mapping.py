@@ -14,7 +14,7 @@ from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
 from kg.rdf import vocab
-from kg.rdf.iris import article_iri, entity_iri, span_iri, statement_iri
+from kg.rdf.iris import article_iri_text, entity_iri_text, span_iri_text, statement_iri_text
 from kg.recognise.lexicon import Lexicon
 from kg.records import Analysis, Entity, EntityType, Fact, Mention, Quantity, Relation, Span
 from kg.relate.quantities import COUNT_MAX_DIGITS, base_value, plausible
@@ -153,11 +153,10 @@ class _ArticleStore(SimpleMemory):
     def rdflib_triples(self) -> list[_TripleType]:
         if self.converted is None:
             assert self.made is not None
-            terms: dict[ox.NamedNode | ox.Literal, URIRef | Literal] = {}
-            self.converted = [
-                tuple(terms.get(t) or terms.setdefault(t, _rdflib(t)) for t in triple)  # type: ignore[misc]
-                for triple in self.made
-            ]
+            # each distinct term once: an article names the same few hundred many times
+            distinct = {term for triple in self.made for term in triple}
+            terms = {term: _rdflib(term) for term in distinct}
+            self.converted = [(terms[s], terms[p], terms[o]) for s, p, o in self.made]
         return self.converted
 
     def index(self) -> None:
@@ -197,9 +196,10 @@ class _Builder:
         self.a = analysis
         self.lexicon = lexicon
         self.triples: set[Triple] = set()
-        self.spans: dict[Span, ox.NamedNode] = {}  # text spans already described
+        self.add = self.triples.add  # one (s, p, o): a method would cost a call more
+        self.spans: dict[tuple[int, int], ox.NamedNode] = {}  # text spans already described
         self.iris: dict[tuple[EntityType, str], ox.NamedNode] = {}  # made once per article
-        self.article = ox.NamedNode(str(article_iri(analysis.document.id)))
+        self.article = ox.NamedNode(article_iri_text(analysis.document.id))
         self.by_span: dict[tuple[EntityType, Span], Entity] = {
             (e.type, span): e for e in analysis.entities for span in e.mentions
         }
@@ -209,13 +209,10 @@ class _Builder:
         self.presence: dict[ox.NamedNode, tuple[ox.NamedNode, ox.NamedNode]] = {}
 
     # ------------------------------------------------------------------ helpers
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        self.triples.add((s, p, o))
-
     def iri(self, type_: EntityType, key: str) -> ox.NamedNode:
         found = self.iris.get((type_, key))
         if found is None:
-            found = self.iris[(type_, key)] = ox.NamedNode(str(entity_iri(type_, key)))
+            found = self.iris[(type_, key)] = ox.NamedNode(entity_iri_text(type_, key))
         return found
 
     def literal(self, value: str | int, lang: str | None = None) -> ox.Literal:
@@ -225,18 +222,21 @@ class _Builder:
         return ox.Literal(value, language=lang) if lang else ox.Literal(value)
 
     def text_span(self, span: Span) -> ox.NamedNode:
-        if span in self.spans:
-            return self.spans[span]
-        node = self.spans[span] = ox.NamedNode(str(span_iri(self.a.document.id, span)))
-        self.add(node, RDF.type, KG.TextSpan)
-        self.add(node, KG.inArticle, self.article)
-        self.add(node, KG.beginIndex, _offset(span.start))
-        self.add(node, KG.endIndex, _offset(span.end))
-        self.add(node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH))
+        found = self.spans.get((span.start, span.end))  # a tuple hashes faster than a Span
+        if found is not None:
+            return found
+        node = self.spans[(span.start, span.end)] = ox.NamedNode(
+            span_iri_text(self.a.document.id, span)
+        )
+        self.add((node, RDF.type, KG.TextSpan))
+        self.add((node, KG.inArticle, self.article))
+        self.add((node, KG.beginIndex, _offset(span.start)))
+        self.add((node, KG.endIndex, _offset(span.end)))
+        self.add((node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH)))
         return node
 
     def _statement_iri(self, kind: str, *parts: str) -> ox.NamedNode:
-        return ox.NamedNode(str(statement_iri(self.a.document.id, kind, *parts)))
+        return ox.NamedNode(statement_iri_text(self.a.document.id, kind, *parts))
 
     def entity(self, mention: Mention | None) -> ox.NamedNode | None:
         if mention is None:
@@ -246,31 +246,31 @@ class _Builder:
 
     def statement(self, fact: Fact, kind: ox.NamedNode, *parts: str) -> ox.NamedNode:
         node = self._statement_iri(kind.value.rsplit("#", 1)[-1], *parts)
-        self.add(node, RDF.type, kind)
-        self.add(node, KG.evidence, self.text_span(fact.evidence))
-        self.add(node, KG.rule, self.literal(fact.rule))
+        self.add((node, RDF.type, kind))
+        self.add((node, KG.evidence, self.text_span(fact.evidence)))
+        self.add((node, KG.rule, self.literal(fact.rule)))
         for name, value in fact.qualifiers:
             if name == "count" and value.isdecimal() and len(value) <= COUNT_MAX_DIGITS:
-                self.add(node, KG.count, self.literal(int(value)))
+                self.add((node, KG.count, self.literal(int(value))))
             elif name == "date":
-                self.add(node, KG.date, self.literal(value))
+                self.add((node, KG.date, self.literal(value)))
             elif name == "level":
-                self.add(node, KG.level, term(value))
+                self.add((node, KG.level, term(value)))
         return node
 
     # ------------------------------------------------------------------ parts
     def article_node(self) -> None:
         meta, art = self.a.document.meta, self.article
-        self.add(art, RDF.type, KG.Article)
-        self.add(art, KG.title, self.literal(meta.title, lang=ZH))
+        self.add((art, RDF.type, KG.Article))
+        self.add((art, KG.title, self.literal(meta.title, lang=ZH)))
         if meta.published:
             self.add(
-                art, KG.datePublished, ox.Literal(meta.published.isoformat(), datatype=XSD.date)
+                (art, KG.datePublished, ox.Literal(meta.published.isoformat(), datatype=XSD.date))
             )
         if meta.source_path:
-            self.add(art, KG.sourceFile, self.literal(meta.source_path))
+            self.add((art, KG.sourceFile, self.literal(meta.source_path)))
         if self.city is not None:
-            self.add(art, KG.aboutCity, self.city)
+            self.add((art, KG.aboutCity, self.city))
         people = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.PERSON}
         orgs = {e.labels[0]: e for e in self.a.entities if e.type == EntityType.ORGANIZATION}
         for names, prop, index in (
@@ -280,20 +280,20 @@ class _Builder:
         ):
             for name in names:
                 if name in index:
-                    self.add(art, prop, self.iri(index[name].type, index[name].key))
+                    self.add((art, prop, self.iri(index[name].type, index[name].key)))
 
     def entity_node(self, entity: Entity) -> None:
         node = self.iri(entity.type, entity.key)
-        self.add(node, RDF.type, term(entity.type.value))
+        self.add((node, RDF.type, term(entity.type.value)))
         preferred, *others = entity.labels
-        self.add(node, RDFS.label, self.literal(preferred, lang=ZH))
-        self.add(node, SKOS.prefLabel, self.literal(preferred, lang=ZH))
+        self.add((node, RDFS.label, self.literal(preferred, lang=ZH)))
+        self.add((node, SKOS.prefLabel, self.literal(preferred, lang=ZH)))
         for label in others:
-            self.add(node, SKOS.altLabel, self.literal(label, lang=ZH))
+            self.add((node, SKOS.altLabel, self.literal(label, lang=ZH)))
         if entity.type in PLACE_TYPES:
             self.name_keys(node, entity.labels)
         for span in entity.mentions:
-            self.add(node, KG.mention, self.text_span(span))
+            self.add((node, KG.mention, self.text_span(span)))
         if entity.lexicon_id:
             self.lexicon_facts(node, entity)
 
@@ -303,7 +303,7 @@ class _Builder:
         for label in labels:
             stem = label[:-1] if label.endswith(PLACE_SUFFIXES) and len(label) > 1 else label
             for key in (stem, *(stem + suffix for suffix in PLACE_SUFFIXES)):
-                self.add(node, KG.nameKey, self.literal(key))
+                self.add((node, KG.nameKey, self.literal(key)))
 
     def lexicon_facts(self, node: ox.NamedNode, entity: Entity) -> None:
         assert entity.lexicon_id is not None
@@ -312,32 +312,32 @@ class _Builder:
         if entry is None:
             return
         if file == "industries":
-            self.add(node, SKOS.inScheme, KG.industries)
+            self.add((node, SKOS.inScheme, KG.industries))
             if en := entry.field("en"):
-                self.add(node, RDFS.label, self.literal(en, lang="en"))
+                self.add((node, RDFS.label, self.literal(en, lang="en")))
             for column, prop in (("gbt4754", KG.gbt4754), ("sei2018", KG.sei2018)):
                 if code := entry.field(column):
-                    self.add(node, prop, self.literal(code))
+                    self.add((node, prop, self.literal(code)))
             if (broader := entry.field("broader")) and (parent := self.lexicon.get(file, broader)):
                 parent_node = self.iri(EntityType.INDUSTRY, f"industries:{parent.id}")
-                self.add(node, SKOS.broader, parent_node)
-                self.add(parent_node, RDF.type, KG.Industry)
-                self.add(parent_node, RDFS.label, self.literal(parent.label, lang=ZH))
+                self.add((node, SKOS.broader, parent_node))
+                self.add((parent_node, RDF.type, KG.Industry))
+                self.add((parent_node, RDFS.label, self.literal(parent.label, lang=ZH)))
         elif file == "divisions":
             if code := entry.field("adcode"):
-                self.add(node, KG.adcode, self.literal(code))
+                self.add((node, KG.adcode, self.literal(code)))
             if (parent_id := entry.field("parent")) and (
                 parent := self.lexicon.get(file, parent_id)
             ):
                 parent_node = self.iri(EntityType(parent.type), f"divisions:{parent.id}")
-                self.add(node, KG.withinArea, parent_node)
-                self.add(parent_node, RDF.type, term(parent.type))
-                self.add(parent_node, RDFS.label, self.literal(parent.label, lang=ZH))
+                self.add((node, KG.withinArea, parent_node))
+                self.add((parent_node, RDF.type, term(parent.type)))
+                self.add((parent_node, RDFS.label, self.literal(parent.label, lang=ZH)))
                 if EntityType(parent.type) in PLACE_TYPES:
                     self.name_keys(parent_node, [parent.label])
         level = entry.field("level")
         if level in ("national", "provincial", "municipal"):
-            self.add(node, KG.level, term(level))
+            self.add((node, KG.level, term(level)))
 
     def fact_node(self, fact: Fact) -> None:
         subject = self.entity(fact.subject)
@@ -351,7 +351,7 @@ class _Builder:
                 if subject is not None and subject in self.presence:
                     presence, area = self.presence[subject]
                     node = self.observation(fact, fact.object, area, describes=subject)
-                    self.add(presence, KG.size, node)
+                    self.add((presence, KG.size, node))
             elif subject is not None:  # else the article names no city: a figure of no area
                 self.observation(fact, fact.object, subject)
             return
@@ -365,46 +365,46 @@ class _Builder:
         )
         match fact.relation:
             case Relation.INDUSTRY_PRIORITY:
-                self.add(node, KG.area, subject)
-                self.add(node, KG.industry, obj)
-                self.add(node, KG.tier, term(fact.qualifier("tier") or "pillar"))
+                self.add((node, KG.area, subject))
+                self.add((node, KG.industry, obj))
+                self.add((node, KG.tier, term(fact.qualifier("tier") or "pillar")))
             case Relation.CLUSTER_PRESENCE:
-                self.add(node, KG.area, subject)
-                self.add(node, KG.cluster, obj)
+                self.add((node, KG.area, subject))
+                self.add((node, KG.cluster, obj))
                 for industry in map(self.entity, fact.extra):
                     if industry is not None:
-                        self.add(node, KG.industry, industry)
-                        self.add(obj, KG.clusterIndustry, industry)
+                        self.add((node, KG.industry, industry))
+                        self.add((obj, KG.clusterIndustry, industry))
                 self.presence[obj] = (node, subject)
             case Relation.DESIGNATION_AWARD:
-                self.add(node, KG.holder, subject)
-                self.add(node, KG.designation, obj)
+                self.add((node, KG.holder, subject))
+                self.add((node, KG.designation, obj))
                 for body in map(self.entity, fact.extra):
                     if body is not None:
-                        self.add(node, KG.awardedBy, body)
+                        self.add((node, KG.awardedBy, body))
                 self.awards.setdefault(subject, node)
             case Relation.PRIORITY_SUPPORT:
-                self.add(node, KG.beneficiary, subject)
-                self.add(node, KG.programme, obj)
+                self.add((node, KG.beneficiary, subject))
+                self.add((node, KG.programme, obj))
                 if subject in self.awards:
-                    self.add(node, KG.dueTo, self.awards[subject])
+                    self.add((node, KG.dueTo, self.awards[subject]))
             case Relation.INVESTMENT:
-                self.add(node, KG.area, subject)
-                self.add(node, KG.investor, obj)
+                self.add((node, KG.area, subject))
+                self.add((node, KG.investor, obj))
             case Relation.POLICY_ISSUANCE:
-                self.add(node, KG.issuer, subject)
-                self.add(node, KG.policy, obj)
+                self.add((node, KG.issuer, subject))
+                self.add((node, KG.policy, obj))
             case Relation.COMPANY_PRESENCE:
-                self.add(node, KG.area, subject)
-                self.add(node, KG.company, obj)
+                self.add((node, KG.area, subject))
+                self.add((node, KG.company, obj))
         written = self.a.document.text[fact.object.span.start : fact.object.span.end]
         if len(written) == len(fact.object.surface):
-            self.add(node, KG.asWritten, self.literal(written.strip('“”"《》「」'), lang=ZH))
+            self.add((node, KG.asWritten, self.literal(written.strip('“”"《》「」'), lang=ZH)))
 
     def indicator(self, name: str) -> ox.NamedNode:
         node = self.iri(EntityType.INDICATOR, f"name:{name_key(name)}")
-        self.add(node, RDF.type, KG.Indicator)
-        self.add(node, RDFS.label, self.literal(name, lang=ZH))
+        self.add((node, RDF.type, KG.Indicator))
+        self.add((node, RDFS.label, self.literal(name, lang=ZH)))
         return node
 
     def observation(
@@ -423,30 +423,28 @@ class _Builder:
             str(q.span),
             describes.value if describes is not None else "None",
         )
-        self.add(node, RDF.type, KG.Observation)
-        self.add(node, KG.evidence, self.text_span(fact.evidence))
-        self.add(node, KG.rule, self.literal(fact.rule))
-        self.add(node, KG.indicator, self.indicator(q.indicator))
-        self.add(node, KG.value, _decimal(q.value))
-        self.add(node, KG.unit, self.literal(q.unit))
+        self.add((node, RDF.type, KG.Observation))
+        self.add((node, KG.evidence, self.text_span(fact.evidence)))
+        self.add((node, KG.rule, self.literal(fact.rule)))
+        self.add((node, KG.indicator, self.indicator(q.indicator)))
+        self.add((node, KG.value, _decimal(q.value)))
+        self.add((node, KG.unit, self.literal(q.unit)))
         base, base_unit = base_value(q.value, q.unit)
         self.add(
-            node,
-            KG.baseValue,
-            _decimal(base.normalize() if base == base.to_integral() else base),
+            (node, KG.baseValue, _decimal(base.normalize() if base == base.to_integral() else base))
         )
-        self.add(node, KG.baseUnit, self.literal(base_unit))
+        self.add((node, KG.baseUnit, self.literal(base_unit)))
         if q.period:
-            self.add(node, KG.period, self.literal(q.period))
+            self.add((node, KG.period, self.literal(q.period)))
         if q.rank is not None:
-            self.add(node, KG.rank, self.literal(q.rank))
+            self.add((node, KG.rank, self.literal(q.rank)))
         if q.scope:
-            self.add(node, KG.rankScope, self.literal(q.scope, lang=ZH))
+            self.add((node, KG.rankScope, self.literal(q.scope, lang=ZH)))
         if q.approximation:
-            self.add(node, KG.approximation, self.literal(q.approximation, lang=ZH))
-        self.add(node, KG.area, area)
+            self.add((node, KG.approximation, self.literal(q.approximation, lang=ZH)))
+        self.add((node, KG.area, area))
         if describes is not None:
-            self.add(node, KG.describes, describes)
+            self.add((node, KG.describes, describes))
         return node
 
 

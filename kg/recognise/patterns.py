@@ -200,12 +200,14 @@ def in_context(mention: Mention, sentence: Sentence, lexical: list[Mention]) -> 
     if mention.type is EntityType.INDUSTRY:
         if text.startswith(INDUSTRY_CONTEXT_AFTER, end):
             return True
+        comma_after = text.startswith("、", end)
+        comma_before = start > 0 and text[start - 1] == "、"
+        if not (comma_after or comma_before):
+            return False
         neighbours = {m.span.start - base for m in lexical if m.type is EntityType.INDUSTRY} | {
             m.span.end - base for m in lexical if m.type is EntityType.INDUSTRY
         }
-        listed_after = text.startswith("、", end) and end + 1 in neighbours
-        listed_before = start > 0 and text[start - 1] == "、" and start - 1 in neighbours
-        return listed_after or listed_before
+        return (comma_after and end + 1 in neighbours) or (comma_before and start - 1 in neighbours)
     if mention.type is EntityType.PROGRAMME:
         return bool(PROGRAMME_CUES.search(text[max(0, start - 10) : start]))
     return True
@@ -319,6 +321,8 @@ def body_mentions(sentence: Sentence, lexicon: Lexicon, places: list[Mention]) -
 def company_mentions(sentence: Sentence) -> Iterator[Mention]:
     """Companies named with a legal form (…股份有限公司, …有限公司)."""
     text, base = sentence.normalised, sentence.span.start
+    if "公司" not in text:
+        return  # every legal form ends so; the pattern is slow to fail at each character
     for match in COMPANY_LEGAL.finditer(text):
         name = match.group("name")
         cut = NAME_BREAKERS.match(name)

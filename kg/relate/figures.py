@@ -22,21 +22,28 @@ from kg.relate.quantities import (
 )
 from kg.segment import normalise
 
-NAME_BREAK = re.compile(r"[,，;；:：。、\n]")
+NAME_BREAKS = ",，;；:：。、\n"  # where an indicator's name ends
 LEADING_NOISE = re.compile(
     r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
     r"全国|我市|该市|本市|市县两级|市级|再|新增|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
     r"年度|全年|当年|期间|之间)+"
 )
-TRAILING_NOISE = re.compile(
-    r"(?:的|由|从|增至|增加至|减至|降至|达到了|达到|达|为|是|有|至|到|跃升至|提升至|提高至|提高到|增加到|增加至|下降至|下降到|降至|"
-    r"升至|突破|超过|超|近|逾|约|实现|完成|建成|累计|总计|共计|共|已|占比为|规模|分别为|分别)+$"
-)
-VERB_CUT = re.compile(
-    r".*(?:建成|建有|培育|汇聚|汇集|谋划新建|新建|认定|集聚|落实|实现|完成|推动|编制|引进|抓好|"
-    r"通过|依托|连续三年获评|获评)(?=[\u4e00-\u9fffA-Za-z0-9])"
-)
-AFTER_STOP = r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)"
+# TRAILING_WORDS and VERBS are written out as tuples too, so that a name ending in none of
+# the one or holding none of the other is not searched (VERB_CUT backtracks at every start).
+TRAILING_WORDS = (
+    "的", "由", "从", "增至", "增加至", "减至", "降至", "达到了", "达到", "达", "为", "是",
+    "有", "至", "到", "跃升至", "提升至", "提高至", "提高到", "增加到", "增加至", "下降至",
+    "下降到", "降至", "升至", "突破", "超过", "超", "近", "逾", "约", "实现", "完成", "建成",
+    "累计", "总计", "共计", "共", "已", "占比为", "规模", "分别为", "分别",
+)  # fmt: skip
+TRAILING_NOISE = re.compile("(?:" + "|".join(TRAILING_WORDS) + ")+$")
+VERBS = (
+    "建成", "建有", "培育", "汇聚", "汇集", "谋划新建", "新建", "认定", "集聚", "落实",
+    "实现", "完成", "推动", "编制", "引进", "抓好", "通过", "依托", "连续三年获评", "获评",
+)  # fmt: skip
+VERB = re.compile("|".join(VERBS))
+VERB_CUT = re.compile(".*(?:" + "|".join(VERBS) + r")(?=[\u4e00-\u9fffA-Za-z0-9])")
+AFTER_STOP = re.compile(r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)")
 CLUSTER_SIZE_BEFORE = re.compile(
     r"集群(?:规模)?(?:均|都)?(?:已|已经)?(?:突破|超过|超|达到|达|近)?$"
 )
@@ -51,6 +58,15 @@ GENERIC_NAMES = ("增速", "增幅", "降幅", "总量", "总数", "占比", "�
 CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回落", "上升")
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
+# The patterns of the helpers below, compiled once (each helper runs for every figure).
+SIZE_CLASS_AFTER = re.compile(r"(?:项目|企业|工程|产业|大项目)")
+COMPARISON_GAP = re.compile(r"(?:比|较)\u3000+(?:同期)?")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+NAME_AFTER_CUT = re.compile(r"包联|覆盖|入选|成为|获评|实现|达到|实行|的|中")
+BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]?$|^[^()（）]*[)）]")
+LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+RANGE_END_CUE = re.compile(r"(?:至|到)$")
+OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
 
 
 def observations(ctx: SentenceContext) -> Iterator[Fact]:
@@ -157,6 +173,8 @@ def _as_written(ctx: SentenceContext, name: str, before: int) -> str:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text  # most sentences name no period and no rank
     chars = list(text)
     for start, end in spans:
         for i in range(start, end):
@@ -168,7 +186,7 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 4]
     if MODIFIER_AFTER.match(after):
         return True
-    if (match["unit"] or "").endswith("元") and re.match(r"(?:项目|企业|工程|产业|大项目)", after):
+    if (match["unit"] or "").endswith("元") and SIZE_CLASS_AFTER.match(after):
         return True  # 超十亿元项目: a size class, not a figure
     if match["unit"] == "个" and after.startswith("月"):
         return True  # 连续4个月: a duration
@@ -184,10 +202,10 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
 def _indicator_before(
     text: str, end: int, floor: int, places: tuple[str, ...]
 ) -> tuple[int, str | None]:
-    start = end
-    while start > floor and not NAME_BREAK.match(text[start - 1]):
-        start -= 1
-    raw = re.sub(r"(?:比|较)\u3000+(?:同期)?", "", text[start:end]).replace("\u3000", "")
+    start = end  # the name starts after the last break before end, and not before floor
+    if floor < end:
+        start = max(floor, *(text.rfind(mark, floor, end) + 1 for mark in NAME_BREAKS))
+    raw = COMPARISON_GAP.sub("", text[start:end]).replace("\u3000", "")
     if LIST_COUNT.search(raw):
         return start, None
     if (index := raw.rfind("等")) >= 0:
@@ -196,19 +214,17 @@ def _indicator_before(
 
 
 def _noun_follows(text: str, end: int) -> bool:
-    return bool(re.match(r"[\u4e00-\u9fff]", text[end : end + 1])) and not re.match(
-        AFTER_STOP, text[end:]
-    )
+    return bool(HAN.match(text, end, end + 1)) and not AFTER_STOP.match(text, end)
 
 
 def _indicator_after(text: str, start: int) -> str:
     end = start
-    while end < len(text) and not NAME_BREAK.match(text[end]) and not text[end].isdigit():
+    while end < len(text) and text[end] not in NAME_BREAKS and not text[end].isdigit():
         end += 1
     raw = text[start:end].replace("\u3000", "")
-    if re.match(AFTER_STOP, raw):
+    if AFTER_STOP.match(raw):
         return ""
-    raw = re.split(r"包联|覆盖|入选|成为|获评|实现|达到|实行|的|中", raw)[0]
+    raw = NAME_AFTER_CUT.split(raw, maxsplit=1)[0]
     return _clean(raw, ())
 
 
@@ -219,20 +235,21 @@ def _clean(raw: str, places: tuple[str, ...]) -> str:
         name = LEADING_NOISE.sub("", name)
         for place in places:
             name = name.removeprefix(place)
-        if cut := VERB_CUT.search(name):
+        if VERB.search(name) and (cut := VERB_CUT.search(name)):
             name = name[cut.end() :]
-        name = TRAILING_NOISE.sub("", name)
+        if name.endswith(TRAILING_WORDS):
+            name = TRAILING_NOISE.sub("", name)
         if name == before:
             break  # a round that changes nothing, the next would not either
-    name = re.sub(r"[(（][^()（）]*[)）]?$|^[^()（）]*[)）]", "", name)
+    name = BRACKETED_END.sub("", name)
     name = name.replace("“", "").replace("”", "").strip("(（ ")
-    if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+    if len(name) < 2 or not LETTER.search(name):
         return ""
     return name
 
 
 def _range_end(
-    periods: list[PeriodMatch], position: int, text: str, period: str | None
+    periods: tuple[PeriodMatch, ...], position: int, text: str, period: str | None
 ) -> str | None:
     """In ``2019年—2021年,…由A跃升至B`` A is of the first year and B of the last."""
     ranges = [p for p in periods if p.start_period and p.end <= position and not p.is_base]
@@ -241,12 +258,12 @@ def _range_end(
     before = text[max(0, position - 4) : position]
     if before.endswith("由") or before.endswith("从"):
         return ranges[-1].start_period
-    if re.search(r"(?:至|到)$", before):
+    if RANGE_END_CUE.search(before):
         return period.split("/")[-1]
     return period
 
 
-def _period_at(periods: list[PeriodMatch], position: int, text: str) -> str | None:
+def _period_at(periods: tuple[PeriodMatch, ...], position: int, text: str) -> str | None:
     current: str | None = None
     for period in periods:
         if period.start >= position:
@@ -254,7 +271,7 @@ def _period_at(periods: list[PeriodMatch], position: int, text: str) -> str | No
             break
         if period.is_base:
             between = text[period.end : position]
-            if re.fullmatch(r"\s*[(（]\s*", between):
+            if OPEN_BRACKET.fullmatch(between):
                 return period.period
             continue
         current = period.period
@@ -277,7 +294,7 @@ def _attach_rank(
     facts: list[tuple[Fact, int]],
     rank_match: re.Match[str],
     text: str,
-    periods: list[PeriodMatch],
+    periods: tuple[PeriodMatch, ...],
 ) -> list[tuple[Fact, int]]:
     """A rank (居全国第5位) qualifies the figure written just before it in the sentence."""
     number = rank_match["rank"] or rank_match["rank3"] or ""

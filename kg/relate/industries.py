@@ -44,7 +44,7 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
             continue
         clause = text[c_start:c_end]
         taken: list[tuple[int, int]] = []
-        for alias, entry in aliases:
+        for alias, entry in [(alias, entry) for alias, entry in aliases if alias in clause]:
             tier = entry.id
             for found in _occurrences(alias, clause):
                 a_start, a_end = c_start + found, c_start + found + len(alias)

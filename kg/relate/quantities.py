@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 _CN_DIGITS = {
     "零": 0,
@@ -41,7 +42,11 @@ RANK_DIGITS = rf"[1-9]\d{{0,{COUNT_MAX_DIGITS - 1}}}"
 #: holds (10**999999).
 FIGURE_MAX_DIGITS = 30
 
+# Patterns that open with an optional group start with a lookahead for the chars a match can
+# begin with: the regex engine then skips the other positions at once instead of trying
+# every alternative at each of them (the sentence is mostly other characters).
 QUANTITY = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千超突接不逾近约大])"
     r"(?P<pre>超过|突破|接近|不足|逾|超|近|约|大约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?=[万亿]))"
     r"(?P<mag>万亿|亿|万)?(?P<post>余|多)?"
@@ -52,6 +57,7 @@ QUANTITY = re.compile(
     r"(?P<trail>以上|左右)?"
 )
 RANK = re.compile(
+    r"(?=[稳跃位居分排名列全])(?:"
     r"(?:稳居|跃居|位居|居于|位列|分列|排名|排在|名列|居|列)"
     r"(?P<scope>[\u4e00-\u9fff\d个]{0,12}?)(?:第(?P<rank>"
     + RANK_DIGITS
@@ -60,6 +66,7 @@ RANK = re.compile(
     r"|(?P<scope3>(?:全国|全省|全球|全市|全区)[\u4e00-\u9fff\d个]{0,10}?)"
     r"第(?P<rank3>" + RANK_DIGITS + r"|[一二三四五六七八九十]+)(?:位|名)(?!次)"
     r"|(?P<scope2>全国|全省|全市|全区)(?P<first2>首位)(?!度|产业)"
+    r")"
 )
 
 # Periods: the longest forms first. Each match gives (start, end) months or a single year.
@@ -67,6 +74,7 @@ RANK = re.compile(
 # not searched for the form (most sentences name no period, and 13 searches of every
 # sentence cost more than reading the periods found).
 _YEAR = r"(?:(?P<y>(?:19|20)\d\d)年?|(?P<rel>今年|去年|上年|前年|当年|本年))"
+_YEAR_STARTS = "12今去上前当本"  # the chars _YEAR can begin with
 PERIODS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "range-years",
@@ -76,12 +84,23 @@ PERIODS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "months",
         ("月",),
-        re.compile("(?:" + _YEAR + r")?(?P<m1>\d{1,2})月?\s*[~～\-—–至到]\s*(?P<m2>\d{1,2})月"),
+        re.compile(
+            rf"(?=[\d{_YEAR_STARTS}])(?:{_YEAR})?(?P<m1>\d{{1,2}})月?\s*[~～\-—–至到]\s*"
+            r"(?P<m2>\d{1,2})月"
+        ),
     ),
-    ("quarters", ("季度",), re.compile("(?:" + _YEAR + r")?(?:前三季度|前3季度)")),
-    ("half", ("半年",), re.compile("(?:" + _YEAR + r")?(?P<half>上半年|下半年)")),
-    ("quarter", ("季度",), re.compile(_YEAR + r"(?:第?(?P<q>[一二三四1-4])季度)")),
-    ("month", ("月",), re.compile(_YEAR + r"(?P<m>\d{1,2})月(?!\d{1,2}日)")),
+    ("quarters", ("季度",), re.compile(rf"(?=[{_YEAR_STARTS}])(?:{_YEAR})?(?:前三季度|前3季度)")),
+    ("half", ("半年",), re.compile(rf"(?=[{_YEAR_STARTS}下])(?:{_YEAR})?(?P<half>上半年|下半年)")),
+    (
+        "quarter",
+        ("季度",),
+        re.compile(rf"(?=[{_YEAR_STARTS}]){_YEAR}(?:第?(?P<q>[一二三四1-4])季度)"),
+    ),
+    (
+        "month",
+        ("月",),
+        re.compile(rf"(?=[{_YEAR_STARTS}]){_YEAR}(?P<m>\d{{1,2}})月(?!\d{{1,2}}日)"),
+    ),
     ("year", ("年",), re.compile(r"(?P<y>(?:19|20)\d\d)年(?:底|末|全年|度)?")),
     ("quarter-bare", ("季度",), re.compile(r"第(?P<q>[一二三四])季度")),
     ("this-year", ("年",), re.compile(r"全年|年内")),
@@ -155,14 +174,15 @@ def plausible(value: Decimal) -> bool:
     return value.is_finite() and (value.is_zero() or value.adjusted() < FIGURE_MAX_DIGITS)
 
 
+@lru_cache(maxsize=64)  # the rules of a sentence ask in turn; an article is read once
 def find_periods(
     text: str, published: date | None, year_hint: str | None = None
-) -> list[PeriodMatch]:
+) -> tuple[PeriodMatch, ...]:
     """Time expressions of a sentence, in text order, non-overlapping, longest form first.
 
     ``year_hint`` is the last year the article named before this sentence: a bare 第一季度 or
     全年 refers to it (a January report on 全年 means the year before), else to the year of
-    publication.
+    publication. Cached: several rules read the periods of one sentence.
     """
     found: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
@@ -188,7 +208,7 @@ def find_periods(
         named = [p for p in ordered[:i] if not p.is_base and p.kind != "this-year"]
         if named:
             ordered[i] = replace(found_period, period=named[-1].period[:4])
-    return ordered
+    return tuple(ordered)
 
 
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
