@@ -74,6 +74,12 @@ def test_relate_tier_of_an_industry_named_first(lexicon: Lexicon) -> None:
     assert [(_named(f.object), f.qualifier("tier"), _named(f.subject)) for f in facts] == [
         ("钢铁产业", "leading", "柳州")
     ]
+    text = "纺织服装、石油化工是泉州的两大支柱产业。"
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert [(_named(f.object), f.qualifier("tier"), _named(f.subject)) for f in facts] == [
+        ("纺织服装", "pillar", "泉州"),
+        ("石油化工", "pillar", "泉州"),
+    ]
 
 
 def test_relate_tier_industry_keeps_its_lexicon_key(lexicon: Lexicon) -> None:
@@ -100,6 +106,23 @@ def test_relate_tier_in_yi_wei_form(lexicon: Lexicon) -> None:
     facts = _of(_facts("绵阳以电子信息为首位产业。", lexicon), Relation.INDUSTRY_PRIORITY)
     assert _objects(facts) == ["电子信息"]
     assert [f.qualifier("tier") for f in facts] == ["leading"]
+
+
+CLUSTER_NAMES = [
+    # a list ending 等+tier+集群, after 形成了
+    ("泉州形成了纺织服装、石油化工等优势产业集群。", ["纺织服装", "石油化工"]),
+    # a verb before a single cluster is no part of its name
+    ("我们将把汽车产业集群打造成万亿级。", ["汽车产业集群"]),
+    # a policy's title names no cluster
+    ("泉州印发《泉州市加快推进纺织产业集群发展若干措施》。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "clusters"), CLUSTER_NAMES)
+def test_relate_cluster_names_without_the_words_around_them(
+    lexicon: Lexicon, text: str, clusters: list[str]
+) -> None:
+    assert _objects(_of(_facts(text, lexicon), Relation.CLUSTER_PRESENCE)) == clusters
 
 
 def test_relate_a_title_is_no_tier_and_no_cluster(lexicon: Lexicon) -> None:

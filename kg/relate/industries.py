@@ -107,7 +107,7 @@ def _count_between(text: str, start: int, end: int) -> int | None:
 
 _COUNT = rf"(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)(?:个|大|类|项|条)"
 LIST_TO_TIER = re.compile(
-    rf"(?:(?:等|列为|作为|确定为|定位为|是|为)(?:{_COUNT})?|{_COUNT})"
+    rf"(?:(?:等|列为|作为|确定为|定位为|是[\u4e00-\u9fff]{{0,8}}?的|是|为)(?:{_COUNT})?|{_COUNT})"
     r"(?:[“”\"「」]?[\u4e00-\u9fff]){0,4}?[“”\"「」]?$"  # 为“四辅”支柱产业: quotes between
 )
 
@@ -130,8 +130,9 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
 
 # ----------------------------------------------------------------------------- clusters
 CLUSTER = re.compile(
-    rf"(?P<count>等?(?P<n>{COUNT_DIGITS}|[一二两三四五六七八九十]+)个)?"
-    r"(?P<adj>[\u4e00-\u9fff]{0,12}?)(?:产业)?集群"
+    rf"(?P<count>等(?:(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)个)?"
+    rf"|(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)个)?"
+    r"(?P<adj>(?:(?!等)[\u4e00-\u9fff]){0,12}?)(?:产业)?集群"
 )
 NOT_A_TIER_AFTER = ("集群", "产业集群", "为", "发展工程", "名单", "称号", "试点", "示范", "工程")
 CLUSTER_NOT = re.compile(
@@ -140,6 +141,7 @@ CLUSTER_NOT = re.compile(
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
     r"|列入|纳入|^入|第[一二三四五六七八九十\d]+批"  # 被…列入第一批…集群: a title, not a name
 )
+CLUSTER_VERB = re.compile(r"把|将|推进|推动|加快|打造|壮大|培育|发展")
 CLUSTER_PRONOUN = re.compile(r"^(?:这|上述)?(?P<n>[两二三四五六七八九十\d]+)(?:大|个)$")
 LIST_BEFORE_COUNT = re.compile(r"(?:作为|列为|等)(?:[两二三四五六七八九十\d]+)(?:大|个)")
 
@@ -149,8 +151,15 @@ def clusters(ctx: SentenceContext) -> Iterator[Fact]:
     text = ctx.text
     if "集群" not in text:
         return  # every CLUSTER match ends with it; most sentences are spared the search
+    titles = [
+        (m.span.start - ctx.base, m.span.end - ctx.base)
+        for m in ctx.mentions
+        if m.type is EntityType.POLICY
+    ]
     for c_start, c_end in clauses(text):
         for match in CLUSTER.finditer(text, c_start, c_end):
+            if any(start <= match.start() < end for start, end in titles):
+                continue  # 《…加快推进汽车产业集群高质量发展若干政策》 names no cluster
             subject = place_before(ctx, c_start, match.start())
             pronoun = False
             if match["count"]:
@@ -247,6 +256,8 @@ def cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> It
     head = ctx.text[start:end]
     head = head[head.rfind("的") + 1 :]  # 两市联合申报的成德高端能源装备集群
     head = re.sub(r"^(?:[年月日度]|此外|其中|同时|目前|全市|我市|该市|首个|一批)+", "", head)
+    if verb := last_match(CLUSTER_VERB, head, 0, len(head) - 2):
+        head = head[verb.end() :]  # 我们将把汽车产业集群打造成… → 汽车
     start = end - len(head)
     head = re.sub(r"(?:千亿|百亿|万亿|五千亿)级$|级$", "", head)
     if (

@@ -157,6 +157,8 @@ def _lead_end(segment: str) -> int:
         index = segment.rfind(cue)
         if index >= 0 and index + len(cue) < len(segment):
             best = max(best, index + len(cue))
+    if best and segment.startswith(("了", "着"), best) and best + 1 < len(segment):
+        best += 1  # 形成了A、B: the aspect particle is no part of A
     return best
 
 
