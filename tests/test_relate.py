@@ -246,6 +246,26 @@ def test_relate_priority_support(lexicon: Lexicon, text: str, programmes: list[s
     assert {_named(f.subject) for f in facts} == {text[:2]}
 
 
+SUPPORT_WHEN_APPLYING = [
+    # the title's holder (a base in the city) applies: the city benefits, whatever place an
+    # earlier clause names
+    ("根据湖南省相关办法，示范基地在申报制造业高质量发展专项、工业转型升级资金等项目时将获得优先支持。",
+     ["制造业高质量发展专项", "工业转型升级资金"]),
+    # each item opens with its verb; 和 inside one programme's name is not split
+    ("示范基地今后在申报省级工业和信息化专项资金、争取国家开发银行专项贷款时将获得倾斜支持。",
+     ["省级工业和信息化专项资金", "国家开发银行专项贷款"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "programmes"), SUPPORT_WHEN_APPLYING)
+def test_relate_priority_support_when_applying(
+    lexicon: Lexicon, text: str, programmes: list[str]
+) -> None:
+    facts = _of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)
+    assert _objects(facts) == programmes
+    assert {f.subject for f in facts} == {None}  # the article's city
+
+
 def test_relate_priority_support_programme_keeps_its_lexicon_key(lexicon: Lexicon) -> None:
     text = "襄阳将在中央财政专项资金、国家制造业转型升级基金等方面获得优先支持。"
     facts = _of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)

@@ -240,6 +240,10 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
 FUND_SUPPORT = re.compile(
     r"(?:将|可)?获得(?P<x>[\u4e00-\u9fff]{2,16}(?:资金|基金|奖补|补助|补贴))(?:的)?支持"
 )
+PROGRAMME_HEAD = re.compile(
+    r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|政策|项目|行动|平台)$"
+)
+SUPPORT_APPLYING = re.compile(r"(?:申报|申请|争取)(?P<list>.+?)(?:等项目|项目|等)?时(?:将|可|均)?$")
 AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
 SUPPORT_INCLUSION = re.compile(
     r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
@@ -255,20 +259,27 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
         if lead is None:
             continue
         start, end = lead.end(), cue.start()
-        if inner := re.search(
-            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", text[: lead.start()]
+        before = text[: lead.start()]
+        # 在申报A、B等项目时将获得优先支持: the list starts right after the verb
+        applying = SUPPORT_APPLYING.search(before)
+        if inner := applying or re.search(
+            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", before
         ):
             start, end = inner.start("list"), inner.end("list")
-        enumeration = enumeration_before(text, start, end, max_item=48)
+        enumeration = enumeration_before(text, start, end, max_item=48, lead=applying is None)
         if enumeration is None:
             continue
-        subject = place_before(ctx, 0, start)
+        clause_start = next((s for s, e in clauses(text) if s <= start < e), 0)
+        subject = place_before(ctx, clause_start, start)
         known = ctx.lexicon.names("programmes")
         for raw in enumeration.items:
-            for item in split_conjoined(raw, known):
+            parts = split_conjoined(raw, known)
+            if len(parts[0].text) <= 4 and not PROGRAMME_HEAD.search(parts[0].text):
+                parts = (raw,)  # 省级工业和信息化产业转型升级专项资金: 和 inside one name
+            for item in parts:
                 if len(item.text) > 24:
                     continue
-                item = _without_quantifier(item)
+                item = _without_quantifier(_without_applying(item))
                 programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
                 yield make_fact(
                     ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
@@ -284,6 +295,14 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             programme,
             "rule:priority-support",
         )
+
+
+def _without_applying(item: Item) -> Item:
+    """申报A、争取B时: each item may open with the act of applying."""
+    match = re.match(r"(?:申报|申请|争取)", item.text)
+    if match is None or len(item.text) - match.end() < 2:
+        return item
+    return Item(item.start + match.end(), item.end, item.text[match.end() :], item.size)
 
 
 def _without_quantifier(item: Item) -> Item:

@@ -116,9 +116,10 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def enumeration_before(
-    text: str, clause_start: int, end: int, *, max_item: int = 20
+    text: str, clause_start: int, end: int, *, max_item: int = 20, lead: bool = True
 ) -> Enumeration | None:
-    """The list that ends at ``end`` (exclusive) within the clause starting at ``clause_start``.
+    """The list that ends at ``end`` (exclusive) within the clause starting at ``clause_start``;
+    with ``lead=False`` the list starts there exactly (no verb like 发展 is looked for).
 
     >>> t = "着力发展新能源及智能网联汽车、高端装备、新材料等3个新兴产业"
     >>> e = enumeration_before(t, 0, t.index("等"))
@@ -130,10 +131,10 @@ def enumeration_before(
         region = region[:cut]  # 新型材料等5大先进制造业: the list ends at 等
     parts = region.split("、")
     first = parts[0]
-    lead = _lead_end(first)
+    lead_end = _lead_end(first) if lead else 0
     offsets: list[tuple[int, str]] = []
-    position = clause_start + lead
-    offsets.append((position, first[lead:]))
+    position = clause_start + lead_end
+    offsets.append((position, first[lead_end:]))
     position = clause_start + len(first) + 1
     for part in parts[1:]:
         offsets.append((position, part))
