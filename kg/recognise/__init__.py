@@ -49,11 +49,15 @@ def _short_district_names(
     short name (昆山) in that article. The lexicon matches districts by their full names only,
     because short ones alone are too often ordinary words."""
     written = sorted(
-        {m.key for m in found if m.type is EntityType.DISTRICT and m.rule == "lexicon:divisions"}
+        {
+            m.key
+            for m in found
+            if m.key and m.type is EntityType.DISTRICT and m.rule == "lexicon:divisions"
+        }
     )
     shorts: list[Mention] = []
     for key in written:
-        entry = lexicon.get("divisions", key.split(":", 1)[1]) if key else None
+        entry = lexicon.get("divisions", key.split(":", 1)[1])
         for alias in entry.aliases if entry else ():
             short = normalise(alias)
             if len(short) < 2:
