@@ -152,7 +152,9 @@ def _group_key(mention: Mention, city_label: str | None) -> str:
             return f"body:{_full_city(city_label)}{body}"
         return mention.key
     if mention.key and mention.key.startswith("cluster:"):
-        return f"cluster:{name_key(mention.key.removeprefix('cluster:'))}"
+        # a cluster is a place's: 大连's 电子信息 cluster is not 淮南's, in a corpus of both
+        place = f"{name_key(_full_city(city_label))}/" if city_label else ""
+        return f"cluster:{place}{name_key(mention.key.removeprefix('cluster:'))}"
     if mention.key and mention.key.startswith("body:"):
         _, name = mention.key.split(":", 1)
         return f"body:{name}"

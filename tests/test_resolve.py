@@ -137,3 +137,14 @@ def test_resolve_every_mention_belongs_to_an_entity() -> None:
     analysis = _analyse(text, title="株洲工业提速")
     for mention in analysis.mentions:
         assert analysis.entity_of(mention).type is mention.type
+
+
+def test_resolve_a_cluster_is_its_citys_so_two_cities_clusters_stay_apart() -> None:
+    def clusters(text: str, title: str) -> set[str]:
+        analysis = _analyse(text, title)
+        return {e.key for e in _entities(analysis, EntityType.INDUSTRY_CLUSTER)}
+
+    dalian = clusters("大连做强电子信息产业集群。", "大连工业")
+    huainan = clusters("淮南做强电子信息产业集群。", "淮南工业")
+    assert len(dalian) == len(huainan) == 1
+    assert dalian != huainan
