@@ -483,6 +483,23 @@ def test_relate_figure_units_as_written_and_in_base(
     assert base_value(figure.value, figure.unit) == base
 
 
+def test_relate_rank_written_without_wei(lexicon: Lexicon) -> None:
+    (figure,) = _figures("前三季度，泉州规上工业增加值增长8.1%，增速列全省第二。", lexicon)
+    assert (figure.value, figure.unit, figure.rank, figure.scope) == (
+        Decimal("8.1"),
+        "%",
+        2,
+        "全省",
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["泉州出台“惠企20条”。", "泉州印发《关于支持民营经济发展的30条措施》。"]
+)
+def test_relate_a_number_inside_a_name_is_no_figure(lexicon: Lexicon, text: str) -> None:
+    assert _figures(text, lexicon) == []
+
+
 def test_relate_5g_base_stations_are_not_a_figure_of_5_g(lexicon: Lexicon) -> None:
     figures = _figures("洛阳新建5G基站3200个。", lexicon)
     assert [(q.value, q.unit) for q in figures] == [(Decimal(3200), "个")]

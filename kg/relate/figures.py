@@ -67,6 +67,8 @@ BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]?$|^[^()（）]*[)）]")
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 RANGE_END_CUE = re.compile(r"(?:至|到)$")
 OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
+QUOTE_OPEN = re.compile(r"[“《「]")
+QUOTED_NAME = re.compile(r"“[^“”]{1,20}”|《[^《》]{1,60}》|「[^「」]{1,20}」")
 
 
 def observations(ctx: SentenceContext) -> Iterator[Fact]:
@@ -84,9 +86,12 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     cluster_named = "集群" in masked  # else no CLUSTER_SIZE_BEFORE search can succeed
     named: list[str] = []  # indicators of the sentence so far, for 分别
     distributed: list[str] = []  # names waiting for the figures of a 分别 clause
+    quoted = [m.span() for m in QUOTED_NAME.finditer(masked)] if QUOTE_OPEN.search(masked) else []
     for match in QUANTITY.finditer(masked):
         if not (match["mag"] or match["unit"]):
             continue
+        if any(start < match.start() < end for start, end in quoted):
+            continue  # “惠企20条”, 《…60条》: a number inside a name is no figure
         if target is not None and match.start() >= target.start():
             continue
         if cluster_named and CLUSTER_SIZE_BEFORE.search(masked, 0, match.start()):
