@@ -229,6 +229,25 @@ def test_relate_designation_holder_whose_name_starts_with_a_city(lexicon: Lexico
     assert [_named(f.subject) for f in awards] == ["中信重工", "洛阳轴承"]
 
 
+LISTED_COMPANIES = [
+    # a list named without its publisher, and the companies it adds after their place
+    ("在第八批国家级制造业单项冠军名单中，泉州新增安踏、恒安、九牧等6家企业。",
+     ["安踏", "恒安", "九牧"], "第八批国家级制造业单项冠军"),
+    # a 名录 and companies counted before 上榜
+    ("在工信部公布的2024年5G工厂名录中，安踏、九牧等3家泉州企业的工厂上榜。",
+     ["安踏", "九牧"], "5G工厂"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "holders", "title"), LISTED_COMPANIES)
+def test_relate_companies_a_list_names(
+    lexicon: Lexicon, text: str, holders: list[str], title: str
+) -> None:
+    awards = _of(_facts(text, lexicon), Relation.DESIGNATION_AWARD)
+    assert [_named(f.subject) for f in awards] == holders
+    assert {_named(f.object) for f in awards} == {title}
+
+
 # ----------------------------------------------------------------------------- support, investment
 
 SUPPORT = [

@@ -313,8 +313,16 @@ def _without_quantifier(item: Item) -> Item:
 
 
 LISTING = re.compile(
-    r"(?:公布|发布|公示|揭晓|评选出?)(?:了)?的?(?P<d>[^,，。;；]{3,40})"
-    r"(?:名单|榜单|排行榜|评价结果|结果)(?:中|上)?[,，]"
+    r"(?:(?:公布|发布|公示|揭晓|评选出?)(?:了)?的?|在)"
+    # 在X名单中: the verb may be left out
+    r"(?P<d>(?:(?!公布|发布|公示|揭晓|评选)[^,，。;；]){3,40})"
+    r"(?:名单|名录|榜单|排行榜|评价结果|结果)(?:中|上)?[,，]"
+)
+#: 在…名单中，南山新增A、B等5家企业: the companies a list adds, after their place
+NEWLY_LISTED = re.compile(r"(?:新增|新添|又有|共有|有)")
+#: A、B等4家(南山)企业: companies counted after their list
+COMPANY_COUNT = re.compile(
+    rf"等(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)家[\u4e00-\u9fff]{{0,4}}?(?:企业|公司)"
 )
 LISTED = re.compile(r"榜上有名|成功入选|入选|上榜|位列|分列|名列|分别位列|居|排名")
 
@@ -326,9 +334,14 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
     for listing in LISTING.finditer(text):
         clause_end = next((e for s, e in clauses(text) if s >= listing.end()), len(text))
         cue = LISTED.search(text, listing.end(), clause_end)
-        if cue is None:
+        if cue is not None:
+            holders = _listed_holders(ctx, listing.end(), cue.start()) or _counted_companies(
+                ctx, listing.end(), cue.start()
+            )
+        elif added := NEWLY_LISTED.search(text, listing.end(), clause_end):
+            holders = _counted_companies(ctx, added.end(), clause_end)
+        else:
             continue
-        holders = _listed_holders(ctx, listing.end(), cue.start())
         if not holders:
             continue
         name = re.sub(r"^(?:(?:19|20)\d\d年?度?)", "", listing["d"]).strip('“”"《》')
@@ -344,7 +357,7 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
             if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
         ]
         year = re.match(r"(?:19|20)\d\d", listing["d"])
-        places = re.findall(r"第(\d+)(?:位|名)", text[cue.start() : clause_end])
+        places = re.findall(r"第(\d+)(?:位|名)", text[cue.start() : clause_end]) if cue else []
         ranks = [rank_of(Decimal(place)) for place in places]  # 第0位 is none, yet a place
         for index, holder in enumerate(holders):
             yield make_fact(
@@ -370,6 +383,18 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
                 yield Fact(
                     Relation.OBSERVATION, holder, quantity, ctx.sentence.span, "rule:listings-rank"
                 )
+
+
+def _counted_companies(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
+    """``A、B、C等5家企业`` between ``start`` and ``end``: the companies named (the count says
+    the list is longer than written)."""
+    counted = COMPANY_COUNT.search(ctx.text, start, end)
+    if counted is None:
+        return []
+    enumeration = enumeration_before(ctx.text, start, counted.start())
+    if enumeration is None:
+        return []
+    return [ctx.mention_for(i, EntityType.COMPANY, "pattern:listed") for i in enumeration.items]
 
 
 def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
