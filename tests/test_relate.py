@@ -311,6 +311,12 @@ INVESTORS = [
     # projects listed without 等, each after its company, then 相继落户
     ("其中，恒力石化股份有限公司炼化项目、卫星化学乙烷项目相继落户。",
      ["恒力石化股份有限公司", "卫星化学"]),
+    # projects named by their company, only the last saying 项目
+    ("其中，宁德时代东南总部、华为福州研发中心项目已于去年签约落户泉州。", ["宁德时代", "华为"]),
+    # the company that builds a project signed before
+    ("该项目于4月签约，由安踏体育用品有限公司投资建设，总投资20亿元。", ["安踏体育用品有限公司"]),
+    # a list of companies after which 增资扩产 follows
+    ("今年以来，安踏、九牧等本地龙头纷纷增资扩产。", ["安踏", "九牧"]),
     # the project's start a date after 项目
     ("其中，比亚迪股份有限公司投资100亿元的产业园项目于3月签约。", ["比亚迪股份有限公司"]),
 ]  # fmt: skip

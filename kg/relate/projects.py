@@ -25,10 +25,10 @@ PROJECT_STARTED = re.compile(
     r"项目[\u4e00-\u9fff\d]{0,6}?(?:开工|动工|签约|落地|落户|投产|开建|竣工)"
 )
 ISSUE_CUE = re.compile(r"印发|制定|出台|发布|颁布|编制|修订")
-INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻)了?")
+INVEST_CUE = re.compile(r"(?:成功)?(?:引进|引入|招引|签约|签下|落户|落地|入驻|增资扩产|增资)了?")
 # 等(一批)(面板)企业: a list of companies, which an investment cue makes investors
 INVESTOR_LIST_HEAD = re.compile(
-    rf"等(?:一批|多家|{COUNT_DIGITS}家)?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|厂商)"
+    rf"等(?:一批|多家|{COUNT_DIGITS}家)?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|厂商|龙头)"
 )
 CLAUSE_LEADS = ("其中", "此外", "同时", "随后", "近日", "目前")
 COMPANY_OPENING = re.compile(
@@ -55,6 +55,7 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
         ):
             yield from _listed_investors(ctx, c_start, c_end)  # 引进A、B等面板企业
         yield from _signing_company(ctx, c_start, c_end)
+        yield from _investing_company(ctx, c_start, c_end)
 
 
 def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
@@ -85,6 +86,22 @@ def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterato
             )
 
 
+INVESTED_BY = re.compile(r"由$")
+INVESTING = re.compile(r"(?:投资|出资)(?:建设|兴建|新建|设立)")
+
+
+def _investing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """``由奥迪一汽新能源汽车有限公司投资建设``: the company that builds the project."""
+    for mention in ctx.within(c_start, c_end):
+        start, end = mention.span.start - ctx.base, mention.span.end - ctx.base
+        if (
+            mention.type is EntityType.COMPANY
+            and INVESTED_BY.search(ctx.text, c_start, start)
+            and INVESTING.match(ctx.text, end)
+        ):
+            yield make_fact(ctx, Relation.INVESTMENT, None, mention, "rule:investments")
+
+
 def _single_investor(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
     """A clause that opens with a company and ends with its project starting."""
     if "等" in ctx.text[c_start:c_end] or not PROJECT_STARTED.search(ctx.text, c_start, c_end):
@@ -107,8 +124,7 @@ def _listed_projects(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
     started = PROJECT_STARTED.search(text, c_start, c_end)
     if started is None:
         return
-    if not all(part.endswith("项目") for part in text[c_start : started.start() + 2].split("、")):
-        return
+    # A…总部、B…研发总部、C旗下…总部项目已于去年签约落户: the last item says 项目 for all
     enumeration = enumeration_before(text, c_start, started.start() + 2, max_item=40)
     if enumeration is None or len(enumeration.items) < 2:
         return
@@ -154,7 +170,7 @@ def _signing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
 
 PROJECT_DESCRIPTION = re.compile(
     r"(?:年产|第\d|\d|[一二三四]期|新建|扩建|改扩建|生产线|研发|智能|高效|柔性|服务器|整机|基地|"
-    r"产业园|全球|项目)"
+    r"产业园|全球|项目|(?:中国|东南|西南|东北|西北|华东|华南|华北|华中|大湾区|区域)?总部)"
 )
 
 
