@@ -525,6 +525,26 @@ def test_relate_a_number_inside_a_name_is_no_figure(lexicon: Lexicon, text: str)
     assert _figures(text, lexicon) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "全市汽车产业集群实现产值2618亿元，同比增长13.4%。",
+            ["汽车产业集群产值", "汽车产业集群产值增长"],
+        ),
+        # in the article's script, though the name is joined across 實現
+        (
+            "全市機械裝備產業實現產值726億元，增長11.2%。",
+            ["機械裝備產業產值", "機械裝備產業產值增長"],
+        ),
+    ],
+)
+def test_relate_a_bare_measure_after_its_subject_and_verb_keeps_the_subject(
+    lexicon: Lexicon, text: str, names: list[str]
+) -> None:
+    assert [f.indicator for f in _figures(text, lexicon)] == names
+
+
 def test_relate_5g_base_stations_are_not_a_figure_of_5_g(lexicon: Lexicon) -> None:
     figures = _figures("洛阳新建5G基站3200个。", lexicon)
     assert [(q.value, q.unit) for q in figures] == [(Decimal(3200), "个")]

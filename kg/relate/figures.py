@@ -42,6 +42,12 @@ VERBS = (
     "实现", "完成", "推动", "编制", "引进", "抓好", "通过", "依托", "连续三年获评", "获评",
 )  # fmt: skip
 VERB = re.compile("|".join(VERBS))
+#: 汽车产业集群(全年)实现产值…: whose measure a bare 产值 is
+SUBJECT_BEFORE_VERB = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{2,12}(?:产业集群|产业|集群|行业|板块))"
+    r"(?:全年|上半年|前三季度)?共?(?:实现|完成)$"
+)
+MEASURE = re.compile(r"总产值|产值|营业收入|营收|增加值|产量|销售收入|主营业务收入|利润|税收")
 VERB_CUT = re.compile(".*(?:" + "|".join(VERBS) + r")(?=[\u4e00-\u9fffA-Za-z0-9])")
 AFTER_STOP = re.compile(r"(?:入选|成为|获评|实现|达到|被|获|以上|左右|位次)")
 CLUSTER_SIZE_BEFORE = re.compile(
@@ -172,9 +178,17 @@ def _as_written(ctx: SentenceContext, name: str, before: int) -> str:
     index = ctx.text.rfind(name, 0, before)
     if index < 0:
         index = ctx.text.find(name)
-    if index < 0:
-        return name
-    return ctx.document.text[ctx.base + index : ctx.base + index + len(name)]
+    if index >= 0:
+        return ctx.document.text[ctx.base + index : ctx.base + index + len(name)]
+    # joined from several places of the sentence (汽车产业 + 产值 + 增长): each piece as written
+    pieces, start = [], 0
+    while start < len(name):
+        end = next((e for e in range(len(name), start, -1) if name[start:e] in ctx.text), start)
+        if end == start:
+            return name
+        pieces.append(_as_written(ctx, name[start:end], before))
+        start = end
+    return "".join(pieces)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -241,7 +255,9 @@ def _clean(raw: str, places: tuple[str, ...]) -> str:
         for place in places:
             name = name.removeprefix(place)
         if VERB.search(name) and (cut := VERB_CUT.search(name)):
-            name = name[cut.end() :]
+            head, name = name[: cut.end()], name[cut.end() :]
+            if MEASURE.fullmatch(name) and (subject := SUBJECT_BEFORE_VERB.search(head)):
+                name = subject["subject"] + name  # 汽车产业实现产值: the 产值 of 汽车产业
         if name.endswith(TRAILING_WORDS):
             name = TRAILING_NOISE.sub("", name)
         if name == before:

@@ -161,9 +161,7 @@ def _signing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
     subject = (
         cities[0] if cities and cities[0].key and cities[0].key.startswith("divisions:") else None
     )
-    if subject is None and not re.search(
-        r"我市|本市|我区|我县|市|区|县|政府|管委会", signed["party"]
-    ):
+    if subject is None and not re.search(r"[市区县]|政府|管委会", signed["party"]):
         return  # a company signing with another company is no investment in the city
     yield make_fact(ctx, Relation.INVESTMENT, subject, first, "rule:investments")
 
