@@ -319,7 +319,7 @@ LISTING = re.compile(
     r"(?:名单|名录|榜单|排行榜|评价结果|结果)(?:中|上)?[,，]"
 )
 #: 在…名单中，南山新增A、B等5家企业: the companies a list adds, after their place
-NEWLY_LISTED = re.compile(r"(?:新增|新添|又有|共有|有)")
+NEWLY_LISTED = re.compile(r"新增|新添|又有|共有")  # not 有 alone: 有限公司
 #: A、B等4家(南山)企业: companies counted after their list
 COMPANY_COUNT = re.compile(
     rf"等(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)家[\u4e00-\u9fff]{{0,4}}?(?:企业|公司)"
