@@ -136,7 +136,7 @@ def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
             if titled:
                 in_title.add(mention.type)
     kind = EntityType.CITY
-    top = {kind: max(c.values(), default=0) for kind, c in counts.items()}
+    top = {type_: max(c.values(), default=0) for type_, c in counts.items()}
     # a county-level city's article names its prefecture once or twice, itself throughout
     if in_title == {EntityType.DISTRICT} or top[EntityType.DISTRICT] > 2 * top[EntityType.CITY]:
         kind = EntityType.DISTRICT

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
@@ -18,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "zhengzhou-2023-01-16.txt"
 CASES = ROOT / "tests" / "cases"
 CQ_SCORE = ROOT.parent / "shared" / "tools" / "cq-score"
+
+
+def triples_in(build: Path) -> int:
+    """The triples of a build folder's kg.ttl (what a count over its data answers)."""
+    return len(list(ox.parse(path=build / "kg.ttl", format=ox.RdfFormat.TURTLE)))
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,11 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, triples_in
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 QUESTIONS = sorted((ROOT / "queries" / "cq").glob("*.rq"))
@@ -74,15 +73,11 @@ def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> list[tuple[tup
     )
 
 
-def _triples(build: Path) -> int:
-    return len(list(ox.parse(path=build / "kg.ttl", format=ox.RdfFormat.TURTLE)))
-
-
 def test_pushed_graphs_answer_every_competency_question_as_locally(
     oxigraph: str, seed_build: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["push", "--data", str(seed_build), "--endpoint", f"{oxigraph}/store"]) == 0
-    assert f"pushed 1 graph(s), {_triples(seed_build)} triples" in capsys.readouterr().out
+    assert f"pushed 1 graph(s), {triples_in(seed_build)} triples" in capsys.readouterr().out
     for question in QUESTIONS:
         local = _json(
             capsys,
@@ -125,7 +120,7 @@ def test_pushing_again_replaces_rather_than_duplicates(
         assert main(["push", "--data", str(store), "--endpoint", f"{oxigraph}/store"]) == 0
     capsys.readouterr()
     rows = _json(capsys, ["query", count, "--endpoint", f"{oxigraph}/query", "--format", "json"])
-    article = str(_triples(seed_build))
+    article = str(triples_in(seed_build))
     assert rows == [(("n", article),)]  # the manifest stays home; one copy of the article graph
     rows = _json(capsys, ["query", union, "--endpoint", f"{oxigraph}/query", "--format", "json"])
     assert rows == [(("n", article),)]  # and the default graph holds their union once

@@ -10,20 +10,17 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from playwright.sync_api import Browser
 
 from kg.errors import QueryError
 from kg.serve import SparqlServer
 
-from .conftest import ROOT
+from .conftest import ROOT, triples_in
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 # the committed seed graph's triples: COUNT answers this, whatever the builder adds next
-TRIPLES = str(
-    len(list(ox.parse(path=ROOT / "data" / "graph" / "kg.ttl", format=ox.RdfFormat.TURTLE)))
-)
+TRIPLES = str(triples_in(ROOT / "data" / "graph"))
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 

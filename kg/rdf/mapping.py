@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ZH = "zh"
 # a competency question names its place with or without one of these
 PLACE_SUFFIXES = ("市", "区", "县")
-PLACE_TYPES = frozenset({EntityType.CITY, EntityType.DISTRICT})
+NAME_KEY_TYPES = frozenset({EntityType.CITY, EntityType.DISTRICT})
 #: The graph's prefixes, as rdflib graphs of to_rdf have always carried them.
 BINDINGS = {
     "kg": str(vocab.KG),
@@ -290,7 +290,7 @@ class _Builder:
         self.add((node, SKOS.prefLabel, self.literal(preferred, lang=ZH)))
         for label in others:
             self.add((node, SKOS.altLabel, self.literal(label, lang=ZH)))
-        if entity.type in PLACE_TYPES:
+        if entity.type in NAME_KEY_TYPES:
             self.name_keys(node, entity.labels)
         for span in entity.mentions:
             self.add((node, KG.mention, self.text_span(span)))
@@ -333,7 +333,7 @@ class _Builder:
                 self.add((node, KG.withinArea, parent_node))
                 self.add((parent_node, RDF.type, term(parent.type)))
                 self.add((parent_node, RDFS.label, self.literal(parent.label, lang=ZH)))
-                if EntityType(parent.type) in PLACE_TYPES:
+                if EntityType(parent.type) in NAME_KEY_TYPES:
                     self.name_keys(parent_node, [parent.label])
         level = entry.field("level")
         if level in ("national", "provincial", "municipal"):

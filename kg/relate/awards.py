@@ -279,7 +279,7 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             for item in parts:
                 if len(item.text) > 24:
                     continue
-                item = _without_quantifier(_without_applying(item))
+                item = _without_lead(_without_lead(item, APPLYING), QUANTIFIER)
                 programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
                 yield make_fact(
                     ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
@@ -297,16 +297,14 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
         )
 
 
-def _without_applying(item: Item) -> Item:
-    """申报A、争取B时: each item may open with the act of applying."""
-    match = re.match(r"(?:申报|申请|争取)", item.text)
-    if match is None or len(item.text) - match.end() < 2:
-        return item
-    return Item(item.start + match.end(), item.end, item.text[match.end() :], item.size)
+#: words an item of a support list may open with: 申报A、争取B; 多个/相关/一批…
+APPLYING = re.compile(r"申报|申请|争取")
+QUANTIFIER = re.compile(r"(?:多个|多项|各类|相关|一批|部分)+")
 
 
-def _without_quantifier(item: Item) -> Item:
-    match = re.match(r"(?:多个|多项|各类|相关|一批|部分)+", item.text)
+def _without_lead(item: Item, lead: re.Pattern[str]) -> Item:
+    """The item without the words ``lead`` matches at its start, if a name of 2 or more remains."""
+    match = lead.match(item.text)
     if match is None or len(item.text) - match.end() < 2:
         return item
     return Item(item.start + match.end(), item.end, item.text[match.end() :], item.size)

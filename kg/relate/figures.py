@@ -73,7 +73,6 @@ BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]?$|^[^()（）]*[)）]")
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 RANGE_END_CUE = re.compile(r"(?:至|到)$")
 OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
-QUOTE_OPEN = re.compile(r"[“《「]")
 QUOTED_NAME = re.compile(r"“[^“”]{1,20}”|《[^《》]{1,60}》|「[^「」]{1,20}」")
 
 
@@ -92,7 +91,7 @@ def observations(ctx: SentenceContext) -> Iterator[Fact]:
     cluster_named = "集群" in masked  # else no CLUSTER_SIZE_BEFORE search can succeed
     named: list[str] = []  # indicators of the sentence so far, for 分别
     distributed: list[str] = []  # names waiting for the figures of a 分别 clause
-    quoted = [m.span() for m in QUOTED_NAME.finditer(masked)] if QUOTE_OPEN.search(masked) else []
+    quoted = [m.span() for m in QUOTED_NAME.finditer(masked)]
     for match in QUANTITY.finditer(masked):
         if not (match["mag"] or match["unit"]):
             continue
