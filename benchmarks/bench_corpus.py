@@ -16,7 +16,8 @@ of the same size and seed found in ``--workdir`` is reused) and prints:
     disk, and the wall time of the same build again (incremental: nothing to do);
 (c) queries: the store opened once with ``kg.query.load_store``, then each competency
     question of queries/cq/ run ``--runs`` times with ``city`` bound to the corpus's most
-    frequent city: median and max in ms, and the rows it returns.
+    frequent city and ``article`` to one of its articles (entities.rq is asked of one
+    article): median and max in ms, and the rows it returns.
 
 Stores are deleted at the end unless ``--keep``; corpora are deleted too unless
 ``--workdir`` was given (so that the next run can reuse them) or ``--keep``.
@@ -49,6 +50,7 @@ import make_corpus  # noqa: E402
 
 from kg.config import BuildConfig  # noqa: E402
 from kg.corpus import MANIFEST  # noqa: E402
+from kg.load import article_id  # noqa: E402
 from kg.pipeline import build_article  # noqa: E402
 from kg.query import load_store, run_query  # noqa: E402
 from kg.recognise.lexicon import load_lexicon  # noqa: E402
@@ -148,7 +150,7 @@ def storing(folder: Path, store: Path, n: int, jobs: int) -> None:
     print(f"    kg said: {again}")
 
 
-def query_worker(store_dir: Path, city: str, runs: int, names: list[str]) -> None:
+def query_worker(store_dir: Path, bindings: dict[str, str], runs: int, names: list[str]) -> None:
     """Open the store once, run each query ``runs`` times; one JSON line per run."""
     start = time.perf_counter()
     store = load_store(store_dir)
@@ -157,13 +159,16 @@ def query_worker(store_dir: Path, city: str, runs: int, names: list[str]) -> Non
         text = (ROOT / "queries" / "cq" / name).read_text(encoding="utf-8")
         for _ in range(runs):
             start = time.perf_counter()
-            rows = len(run_query(text, store, {"city": city}).rows)
+            rows = len(run_query(text, store, bindings).rows)
             ms = (time.perf_counter() - start) * 1000
             print(json.dumps({"query": name, "ms": ms, "rows": rows}), flush=True)
 
 
-def _worker(store_dir: Path, city: str, runs: int, names: list[str]) -> subprocess.Popen[str]:
-    command = [sys.executable, __file__, "--query-worker", str(store_dir), "--city", city]
+def _worker(
+    store_dir: Path, bindings: dict[str, str], runs: int, names: list[str]
+) -> subprocess.Popen[str]:
+    command = [sys.executable, __file__, "--query-worker", str(store_dir)]
+    command += ["--city", bindings["city"], "--article", bindings["article"]]
     command += ["--runs", str(runs), "--queries", ",".join(names)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8")
 
@@ -175,8 +180,9 @@ def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
     lines.put(None)
 
 
-def querying(store_dir: Path, city: str, runs: int, timeout: float) -> None:
-    """(c) each competency question, ``runs`` times, on the store opened once.
+def querying(store_dir: Path, bindings: dict[str, str], runs: int, timeout: float) -> None:
+    """(c) each competency question, ``runs`` times, on the store opened once, with ``city``
+    and ``article`` bound (entities.rq is asked of one article, the others of the city).
 
     The queries run in a worker process, so that a query slower than ``timeout`` seconds
     can be stopped (pyoxigraph cannot interrupt a query); the worker is then restarted
@@ -186,7 +192,7 @@ def querying(store_dir: Path, city: str, runs: int, timeout: float) -> None:
     done: list[tuple[float, int]] = []
     header = True
     while pending:
-        worker = _worker(store_dir, city, runs, pending)
+        worker = _worker(store_dir, bindings, runs, pending)
         lines: queue.Queue[str | None] = queue.Queue()
         assert worker.stdout is not None
         threading.Thread(target=_pump, args=(worker.stdout, lines), daemon=True).start()
@@ -205,7 +211,8 @@ def querying(store_dir: Path, city: str, runs: int, timeout: float) -> None:
             if "opened_ms" in record:
                 if header:
                     print(
-                        f"(c) queries: city={city}, store opened in {record['opened_ms']:.0f} ms, "
+                        f"(c) queries: city={bindings['city']}, article={bindings['article']}, "
+                        f"store opened in {record['opened_ms']:.0f} ms, "
                         f"{runs} runs each, a run stopped after {timeout:.0f} s"
                     )
                     print(f"    {'query':<24}{'rows':>7}{'median ms':>11}{'max ms':>10}")
@@ -239,7 +246,9 @@ def bench(n: int, args: argparse.Namespace, workdir: Path) -> None:
     store = workdir / f"store-{n}"
     storing(folder, store, n, args.jobs)
     cities = Counter(str(r["city"]) for r in rows if r["script"] == "simplified")
-    querying(store, cities.most_common(1)[0][0], args.runs, args.query_timeout)
+    city = cities.most_common(1)[0][0]
+    article = next(article_id(Path(str(r["file"]))) for r in rows if r["city"] == city)
+    querying(store, {"city": city, "article": article}, args.runs, args.query_timeout)
     if not args.keep:
         shutil.rmtree(store, ignore_errors=True)
     print(flush=True)
@@ -259,10 +268,12 @@ def main() -> None:
     )
     parser.add_argument("--query-worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--city", help=argparse.SUPPRESS)
+    parser.add_argument("--article", help=argparse.SUPPRESS)
     parser.add_argument("--queries", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.query_worker is not None:
-        query_worker(args.query_worker, args.city, args.runs, args.queries.split(","))
+        bindings = {"city": args.city, "article": args.article}
+        query_worker(args.query_worker, bindings, args.runs, args.queries.split(","))
         return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     jieba.setLogLevel(60)  # silence the dictionary-loading chatter

@@ -209,6 +209,7 @@ def _build(args: argparse.Namespace) -> int:
             f"{report.unchanged} unchanged, {len(report.failures)} failed; "
             f"{report.triples} triples written in {report.seconds:.1f} s "
             f"({report.built / max(report.seconds, 1e-9):.1f} articles/s)"
+            + ("; store compacted" if report.compacted else "")
         )
         if report.missing:
             print(

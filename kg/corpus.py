@@ -81,6 +81,7 @@ class BuildReport:
     failures: list[tuple[Path, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # built before, file now gone
     seconds: float = 0.0
+    compacted: bool = False  # the store was compacted at the end (see COMPACT_SHARE)
 
     @property
     def built(self) -> int:
@@ -265,9 +266,18 @@ class CorpusStore:
         """Distinct triples over all articles (the default graph)."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
-    def close(self) -> None:
+    def close(self, compact: bool = False) -> None:
+        """Flush to disk; ``compact`` also rewrites the store into its final layout (RocksDB
+        compaction): on 10,000 articles it took 85 s, shrank the store from 8.7 to 5.2 GB and
+        made each index lookup of a query about four times faster (docs/decisions.md §7)."""
         if self.path is not None:
             self.store.flush()
+            if compact:
+                self.store.optimize()
+                # RocksDB deletes its write-ahead log (as large as all that was written) only
+                # when the store is next opened for writing: reopen now, not at the next build
+                del self.store
+                self.store = ox.Store(str(self.path))
 
 
 # ------------------------------------------------------------------ building
@@ -315,6 +325,10 @@ def _unique_id(doc_id: str, path: Path, taken: set[str]) -> str:
     return next(c for c in candidates if str(article_iri(c)) not in taken)
 
 
+#: A build that writes at least this share of the store's articles compacts it at the end.
+COMPACT_SHARE = 0.1
+
+
 def build_into(
     store: CorpusStore,
     inputs: Iterable[Path],
@@ -349,7 +363,10 @@ def build_into(
                 report.added += 1
         if on_progress is not None:
             on_progress(done, len(todo), len(report.failures))
-    store.close()
+    # compaction rewrites the whole store, so only when the build wrote much of it
+    in_store = len(manifest) + report.added
+    report.compacted = report.built > 0 and report.built >= COMPACT_SHARE * in_store
+    store.close(compact=report.compacted)
     report.missing = sorted(key for key in manifest if not Path(key).exists())
     report.seconds = time.perf_counter() - started
     return report

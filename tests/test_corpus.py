@@ -82,10 +82,14 @@ def test_a_second_build_of_unchanged_articles_writes_nothing(
 ) -> None:
     corpus, store = _corpus(tmp_path), tmp_path / "store"
     assert main(["build", str(corpus), "--store", str(store)]) == 0
-    assert "2 added, 0 replaced, 0 unchanged" in capsys.readouterr().out
+    first = capsys.readouterr().out
+    assert "2 added, 0 replaced, 0 unchanged" in first
+    assert "store compacted" in first  # a build that wrote the whole store
     before = _graphs(store)
     assert main(["build", str(corpus), "--store", str(store)]) == 0
-    assert "0 added, 0 replaced, 2 unchanged, 0 failed; 0 triples" in capsys.readouterr().out
+    second = capsys.readouterr().out
+    assert "0 added, 0 replaced, 2 unchanged, 0 failed; 0 triples" in second
+    assert "compacted" not in second
     assert _graphs(store) == before
     assert _answers(store, "industries", "芜湖") == [
         ("芜湖", "新材料", "advantage"),
@@ -173,6 +177,42 @@ def test_parallel_extraction_gives_the_same_store_as_one_process(tmp_path: Path)
     assert main(["export", "--store", str(one), "--out", str(tmp_path / "a"), "--no-html"]) == 0
     assert main(["export", "--store", str(two), "--out", str(tmp_path / "b"), "--no-html"]) == 0
     assert (tmp_path / "a" / "kg.trig").read_bytes() == (tmp_path / "b" / "kg.trig").read_bytes()
+
+
+def test_the_entities_question_bound_to_an_article_answers_for_that_article(
+    tmp_path: Path,
+) -> None:
+    corpus, store = _corpus(tmp_path), tmp_path / "store"
+    assert main(["build", str(corpus), "--store", str(store)]) == 0
+    text = read_query(str(ROOT / "queries" / "cq" / "entities.rq"))
+    data = load_store(store)
+
+    def rows(bindings: dict[str, str]) -> set[tuple[str, ...]]:
+        return {
+            tuple(t.value for t in row if t is not None)
+            for row in run_query(text, data, bindings).rows
+        }
+
+    wuhu = rows({"article": "wuhu-2024-03-05"})
+    assert ("wuhu-2024-03-05", "芜湖", "City") in wuhu
+    assert not any("合肥" in row[1] for row in wuhu)
+    assert rows({"article": "hefei-2024-04-02.txt"}) == set()  # the id, not the file name
+    everything = rows({})
+    assert wuhu < everything
+    company = {row[0] for row in everything if row[2] == "Company"}
+    assert company == {"wuhu-2024-03-05", "hefei-2024-04-02"}  # one node, named by both
+
+
+def test_a_figure_is_one_row_when_other_articles_name_its_indicator_otherwise(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path)
+    # the same indicator in traditional script: one indicator node with two names
+    traditional = "蕪湖工業持續增長\n2024年5月6日\n\n2023年，蕪湖市規上工業增加值增長7.7%。\n"
+    (corpus / "wuhu-2024-05-06.txt").write_text(traditional, encoding="utf-8")
+    store = tmp_path / "store"
+    assert main(["build", str(corpus), "--store", str(store)]) == 0
+    assert sorted(_growth(store)) == [("規上工業增加值增長", "7.7"), ("规上工业增加值增长", "8.5")]
 
 
 def test_query_viz_stats_and_validate_read_a_store(

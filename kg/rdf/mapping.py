@@ -235,6 +235,12 @@ class _Builder:
         self.add((node, KG.quote, self.literal(self.a.document.text[span.start : span.end], ZH)))
         return node
 
+    def provenance(self, node: ox.NamedNode, fact: Fact) -> None:
+        """The sentence a statement was read from, its article and the rule that read it."""
+        self.add((node, KG.evidence, self.text_span(fact.evidence)))
+        self.add((node, KG.statedIn, self.article))
+        self.add((node, KG.rule, self.literal(fact.rule)))
+
     def _statement_iri(self, kind: str, *parts: str) -> ox.NamedNode:
         return ox.NamedNode(statement_iri_text(self.a.document.id, kind, *parts))
 
@@ -247,8 +253,7 @@ class _Builder:
     def statement(self, fact: Fact, kind: ox.NamedNode, *parts: str) -> ox.NamedNode:
         node = self._statement_iri(kind.value.rsplit("#", 1)[-1], *parts)
         self.add((node, RDF.type, kind))
-        self.add((node, KG.evidence, self.text_span(fact.evidence)))
-        self.add((node, KG.rule, self.literal(fact.rule)))
+        self.provenance(node, fact)
         for name, value in fact.qualifiers:
             if name == "count" and value.isdecimal() and len(value) <= COUNT_MAX_DIGITS:
                 self.add((node, KG.count, self.literal(int(value))))
@@ -262,6 +267,7 @@ class _Builder:
     def article_node(self) -> None:
         meta, art = self.a.document.meta, self.article
         self.add((art, RDF.type, KG.Article))
+        self.add((art, KG.articleId, self.literal(self.a.document.id)))
         self.add((art, KG.title, self.literal(meta.title, lang=ZH)))
         if meta.published:
             self.add(
@@ -424,9 +430,11 @@ class _Builder:
             describes.value if describes is not None else "None",
         )
         self.add((node, RDF.type, KG.Observation))
-        self.add((node, KG.evidence, self.text_span(fact.evidence)))
-        self.add((node, KG.rule, self.literal(fact.rule)))
+        self.provenance(node, fact)
         self.add((node, KG.indicator, self.indicator(q.indicator)))
+        # the indicator as this article names it: a shared indicator node has every
+        # article's label, and a question joining through it would repeat the figure
+        self.add((node, KG.asWritten, self.literal(q.indicator, lang=ZH)))
         self.add((node, KG.value, _decimal(q.value)))
         self.add((node, KG.unit, self.literal(q.unit)))
         base, base_unit = base_value(q.value, q.unit)

@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     advantage: URIRef
     approximation: URIRef
     area: URIRef
+    articleId: URIRef
     asWritten: URIRef
     author: URIRef
     awardedBy: URIRef
@@ -95,6 +96,7 @@ class KG(DefinedNamespace):
     sourceDigest: URIRef
     sourceFile: URIRef
     sourcePath: URIRef
+    statedIn: URIRef
     tier: URIRef
     tiers: URIRef
     title: URIRef
