@@ -175,6 +175,20 @@ def test_recognise_legal_company_name_starts_after_the_verb(lexicon: Lexicon) ->
     assert [m.surface for m in mentions if m.type is EntityType.COMPANY] == ["东风汽车集团有限公司"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "位于天水经济技术开发区的天水华天科技股份有限公司满负荷运转。",
+        "来自江苏的天水华天科技股份有限公司投资20亿元。",
+    ],
+)
+def test_recognise_legal_company_name_starts_after_de(text: str, lexicon: Lexicon) -> None:
+    mentions = _mentions(text, lexicon)
+    assert [m.surface for m in mentions if m.type is EntityType.COMPANY] == [
+        "天水华天科技股份有限公司"
+    ]
+
+
 def test_recognise_short_name_introduced_by_jiancheng(lexicon: Lexicon) -> None:
     mentions = _mentions("中信重工机械股份有限公司（以下简称“中信重工”）今年扩产。", lexicon)
     assert "中信重工" in [m.surface for m in mentions if m.type is EntityType.COMPANY]
@@ -288,3 +302,9 @@ def test_lexicon_finder_finds_the_longest_name_at_every_position(
     for _, name in found:
         first = next(e for n, e in lexicon.longest_first(file) if n == name)
         assert lexicon.entry_named(file, name) is first
+
+
+def test_recognise_a_place_inside_a_company_legal_name_is_no_place(lexicon: Lexicon) -> None:
+    mentions = _mentions("天津中环瑞驰新能源科技有限公司在清河增资5亿元。", lexicon)
+    assert "天津" not in [m.surface for m in mentions if m.type is EntityType.CITY]
+    assert "天津中环瑞驰新能源科技有限公司" in [m.surface for m in mentions]

@@ -102,8 +102,17 @@ def recognise(
         found += unquoted_policies(sentence)
     found = _disambiguate_places(found, lexicon)
     found += _short_district_names(found, sentences, lexicon)
-    # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局)
-    places = [m for m in found if m.type in PLACE_TYPES and m.rule == "lexicon:divisions"]
+    # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局),
+    # except inside a company's legal name: 天津 in 天津中环瑞驰新能源科技有限公司 is no place
+    # the sentence speaks of (a rule taking it would make the company's figure 天津's)
     others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]
+    legal_names = [m.span for m in others if m.rule == "pattern:company-legal-name"]
+    places = [
+        m
+        for m in found
+        if m.type in PLACE_TYPES
+        and m.rule == "lexicon:divisions"
+        and not any(n.start <= m.span.start and m.span.end <= n.end for n in legal_names)
+    ]
     ordered = overlaps(others) + overlaps(places)
     return tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end, m.rule)))
