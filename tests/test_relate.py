@@ -319,7 +319,34 @@ INVESTORS = [
     ("今年以来，安踏、九牧等本地龙头纷纷增资扩产。", ["安踏", "九牧"]),
     # the project's start a date after 项目
     ("其中，比亚迪股份有限公司投资100亿元的产业园项目于3月签约。", ["比亚迪股份有限公司"]),
+    # a company opening the clause puts an amount into a project: short names with a head word
+    ("龙沃乳业投资15亿元的年产10万吨奶粉项目开工。", ["龙沃乳业"]),
+    ("中车齐齐哈尔车辆有限公司增资3.2亿元建设智能制造车间。", ["中车齐齐哈尔车辆有限公司"]),
+    ("天津中环瑞驰新能源科技有限公司在清河经济开发区增资5亿元，扩建生产线。",
+     ["天津中环瑞驰新能源科技有限公司"]),
+    # where the company comes from is not where it invests; a project described names no one
+    ("来自江苏的常州恒锐新能源科技有限公司投资20亿元、年产5GWh储能电池的项目在麦积区开工。",
+     ["常州恒锐新能源科技有限公司"]),
 ]  # fmt: skip
+
+NO_INVESTORS = [
+    "这家光伏龙头今年投资120亿元建设的电池项目已于9月全面投产。",  # no company named
+    "今年全市投资20亿元建设5G基站。",  # no company opens the clause
+    "龙沃乳业投资15亿元。",  # no project
+]
+
+
+@pytest.mark.parametrize("text", NO_INVESTORS)
+def test_relate_an_amount_invested_without_a_company_or_project_names_no_investor(
+    text: str, lexicon: Lexicon
+) -> None:
+    assert _of(_facts(text, lexicon), Relation.INVESTMENT) == []
+
+
+def test_relate_an_investor_from_another_province_invests_in_the_city(lexicon: Lexicon) -> None:
+    text = "来自江苏的常州恒锐新能源科技有限公司投资20亿元、年产5GWh储能电池的项目在麦积区开工。"
+    (fact,) = _of(_facts(text, lexicon), Relation.INVESTMENT)
+    assert fact.subject is None  # the article's city, not 江苏
 
 
 @pytest.mark.parametrize(("text", "investors"), INVESTORS)

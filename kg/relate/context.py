@@ -83,9 +83,17 @@ def make_fact(
     return Fact(relation, subject, obj, ctx.sentence.span, rule, kept, extra)
 
 
+ORIGIN_CUES = ("来自", "源自", "来源于")
+
+
 def place_before(ctx: SentenceContext, clause_start: int, position: int) -> Mention | None:
-    """The first place named before ``position``; of 深圳市南山区, the district."""
-    places = [m for m in ctx.within(clause_start, position) if m.type in PLACE_TYPES]
+    """The first place named before ``position``; of 深圳市南山区, the district. A place
+    something comes from (来自江苏的…) is not where the clause is."""
+    places = [
+        m
+        for m in ctx.within(clause_start, position)
+        if m.type in PLACE_TYPES and not ctx.text.endswith(ORIGIN_CUES, 0, m.span.start - ctx.base)
+    ]
     if not places:
         return None
     place = places[0]

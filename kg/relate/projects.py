@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kg.recognise.patterns import DESIGNATION_CUES
-from kg.records import EntityType, Fact, Relation
+from kg.records import EntityType, Fact, Mention, Relation, Span
 from kg.relate.context import (
     PLACE_TYPES,
     SentenceContext,
@@ -42,6 +42,16 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
     """``引进A、B等亿元以上项目217个``, ``A、B等企业的增资扩产项目相继动工`` and ``X有限公司
     …项目开工建设``: companies that brought projects in. The sentence must speak of
     investment; the clause names the projects."""
+    seen: set[tuple[Span | None, Span]] = set()  # several shapes may name one investor
+    for fact in _investments(ctx):
+        assert isinstance(fact.object, Mention)
+        key = (fact.subject.span if fact.subject else None, fact.object.span)
+        if key not in seen:
+            seen.add(key)
+            yield fact
+
+
+def _investments(ctx: SentenceContext) -> Iterator[Fact]:
     text = ctx.text
     if not INVEST_CUE.search(text) and not re.search(r"投资|开工|动工|投产|增资", text):
         return
@@ -56,6 +66,7 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
             yield from _listed_investors(ctx, c_start, c_end)  # 引进A、B等面板企业
         yield from _signing_company(ctx, c_start, c_end)
         yield from _investing_company(ctx, c_start, c_end)
+        yield from _company_investing_amount(ctx, c_start, c_end)
 
 
 def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
@@ -166,6 +177,53 @@ def _signing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
     yield make_fact(ctx, Relation.INVESTMENT, subject, first, "rule:investments")
 
 
+# 投资15亿元的…项目, 在清河经济开发区增资5亿元, 追加投资3亿元 (after a company opening the clause)
+INVESTS_AMOUNT = re.compile(r"(?:在[^，。；、]{1,15}?)?(?:追加投资|投资|增资)(?:约|近|超)?\d")
+SHORT_INVESTOR = re.compile(
+    rf"(?:{'|'.join(CLAUSE_LEADS)})?(?P<name>[\u4e00-\u9fffA-Za-z]{{2,10}}?)"
+    r"(?=(?:在[^，。；、]{1,15}?)?(?:追加投资|投资|增资)(?:约|近|超)?\d)"
+)
+PROJECT_WORDS = re.compile(r"项目|建设|扩建|新建|产能|生产线|工厂|基地|车间")
+
+
+def _company_investing_amount(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """``中车齐齐哈尔车辆有限公司增资3.2亿元建设…车间``, ``龙沃乳业投资15亿元的…项目开工``,
+    ``X有限公司在清河经济开发区增资5亿元，扩建…生产线``: a company opening the clause puts an
+    amount into a project (named before the next semicolon or stop). A short name counts when
+    it ends with a company head word (乳业, 科技, 电子 …); the investment is the article's
+    city's unless the clause names another city."""
+    text = ctx.text
+    first = next(iter(ctx.within(c_start, c_end)), None)
+    if (
+        first is not None
+        and first.type is EntityType.COMPANY
+        and text[c_start : first.span.start - ctx.base] in ("", *CLAUSE_LEADS)
+    ):
+        company, after = first, first.span.end - ctx.base
+    else:
+        named = SHORT_INVESTOR.match(text, c_start, c_end)
+        heads = ctx.lexicon.names("company_suffixes")
+        if named is None or not any(named["name"].endswith(h) for h in heads):
+            return
+        item = Item(named.start("name"), named.end("name"), named["name"])
+        company, after = (
+            ctx.mention_for(item, EntityType.COMPANY, "pattern:investing-company"),
+            item.end,
+        )
+    if not INVESTS_AMOUNT.match(text, after, c_end):
+        return
+    stop = re.compile(r"[；;。]").search(text, after)
+    if not PROJECT_WORDS.search(text, after, stop.start() if stop else len(text)):
+        return
+    cities = [
+        m
+        for m in ctx.within(after, c_end)
+        if m.type is EntityType.CITY and m.key and m.key.startswith("divisions:")
+    ]
+    subject = cities[0] if cities else None
+    yield make_fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments")
+
+
 PROJECT_DESCRIPTION = re.compile(
     r"(?:年产|第\d|\d|[一二三四]期|新建|扩建|改扩建|生产线|研发|智能|高效|柔性|服务器|整机|基地|"
     r"产业园|全球|项目|(?:中国|东南|西南|东北|西北|华东|华南|华北|华中|大湾区|区域)?总部)"
@@ -179,6 +237,8 @@ def _company_of_project(ctx: SentenceContext, item: Item) -> Item | None:
     for mention in ctx.within(item.start, item.end):
         if mention.type is EntityType.COMPANY and mention.span.start - ctx.base == item.start:
             return Item(item.start, mention.span.end - ctx.base, mention.surface)
+    if PROJECT_DESCRIPTION.match(item.text):
+        return None  # 年产5GWh储能电池的项目: a project described, no company named
     cuts = [len(item.text)]
     if match := PROJECT_DESCRIPTION.search(item.text, 2):
         cuts.append(match.start())
