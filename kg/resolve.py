@@ -190,7 +190,8 @@ def _merge_short_names(
     groups: dict[tuple[EntityType, str], list[Mention]], lexicon: Lexicon
 ) -> None:
     """Merge a company's short name into its longer form: 恒达 → 恒达电子 or 恒达智能装备股份有限
-    公司, when the rest of the longer name is made of company head words and legal forms."""
+    公司, when the rest of the longer name is made of company head words and legal forms (and a
+    bracketed place: 友达光电（昆山）有限公司)."""
     heads = [name for name, _ in lexicon.longest_first("company_suffixes")]
 
     def only_heads(rest: str) -> bool:
@@ -208,7 +209,9 @@ def _merge_short_names(
             long_name = long[1].removeprefix("name:")
             if long == short or short not in groups or long not in groups:
                 continue
-            if long_name.startswith(short_name) and only_heads(long_name[len(short_name) :]):
+            # 友达光电(昆山)有限公司: the place of a subsidiary, in brackets, is no head word
+            rest = re.sub(r"\([^()]*\)", "", long_name[len(short_name) :])
+            if long_name.startswith(short_name) and only_heads(rest):
                 groups[long].extend(groups.pop(short))
                 break
 

@@ -255,7 +255,24 @@ SUPPORT = [
      ["工业转型升级资金", "智能制造试点示范", "产业基础再造工程"]),
     ("襄阳将在中央财政专项资金、国家制造业转型升级基金等方面获得优先支持。",
      ["中央财政专项资金", "国家制造业转型升级基金"]),
+    # 对示范城市 between the list and the verb; brackets inside a programme's name
+    ("襄阳将在工业转型升级（中国制造2025）资金、首台（套）重大技术装备保险补偿等方面对试点"
+     "示范城市给予优先支持。",
+     ["工业转型升级(中国制造2025)资金", "首台(套)重大技术装备保险补偿"]),
+    # 予以 and 重点倾斜; one programme once, however many cues name it
+    ("天水将在中央预算内投资、地方政府专项债券额度安排上予以优先安排和重点支持。",
+     ["中央预算内投资", "地方政府专项债券额度"]),
+    ("上饶将在计量科技项目立项、国家级计量标准建设等方面给予重点倾斜。",
+     ["计量科技项目立项", "国家级计量标准建设"]),
 ]  # fmt: skip
+
+
+def test_relate_a_fund_set_up_for_the_titled_place_supports_the_city(lexicon: Lexicon) -> None:
+    text = "清河县入选名单，河北省科技厅将同步安排省级科技创新专项资金，重点支持我县创新型县建设。"
+    (fact,) = _of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)
+    assert (fact.subject, _named(fact.object)) == (None, "省级科技创新专项资金")  # not 河北省's
+    plain = "河北省科技厅将安排专项资金，重点支持企业技术改造。"  # no title, no support cue
+    assert _of(_facts(plain, lexicon), Relation.PRIORITY_SUPPORT) == []
 
 
 @pytest.mark.parametrize(("text", "programmes"), SUPPORT)

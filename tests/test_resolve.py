@@ -32,6 +32,9 @@ SAME_COMPANY = [
     ("株洲拥有千金药业、旗滨玻璃等龙头企业。千金、时代新材等企业加快转型。", "千金药业", "千金"),
     # a legal name and the short name in brackets after it
     ("中信重工机械股份有限公司（中信重工）在洛阳投产。", "中信重工机械股份有限公司", "中信重工"),
+    # a subsidiary's legal name with its place in brackets
+    ("友达光电（昆山）有限公司已投产。昆山引进友达光电、仁宝等企业。",
+     "友达光电（昆山）有限公司", "友达光电"),
 ]  # fmt: skip
 
 

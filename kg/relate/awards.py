@@ -15,6 +15,7 @@ from kg.relate.context import (
     last_match,
     level_of,
     make_fact,
+    once_each,
     place_before,
 )
 from kg.relate.industries import CLUSTER, cluster_mention, cluster_name
@@ -90,8 +91,8 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
             )
 
 
-SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|得到)")
-SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排")
+SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|予以|得到)")
+SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排|(?:重点|政策)倾斜")
 DESIGNATION_HEADS = (
     "示范",
     "标杆",
@@ -243,8 +244,15 @@ FUND_SUPPORT = re.compile(
 PROGRAMME_HEAD = re.compile(
     r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|政策|项目|行动|平台)$"
 )
+#: 将设立专项授信额度，重点支持示范区…: a fund set up for the designated place, in a sentence
+#: that speaks of the title or of the support it brings
+FUND_ARRANGED = re.compile(
+    r"(?:安排|设立|设置|提供)(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|基金|额度|贷款|债券))"
+    r"[，,]?(?:重点|优先)支持"
+)
 SUPPORT_APPLYING = re.compile(r"(?:申报|申请|争取)(?P<list>.+?)(?:等项目|项目|等)?时(?:将|可|均)?$")
 AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
+AWARD_OR_SUPPORT = re.compile(rf"{AWARD_IN_SENTENCE.pattern}|列入|{SUPPORT_CUE.pattern}")
 SUPPORT_INCLUSION = re.compile(
     r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
     r"(?:范围|名单|计划|试点)"
@@ -252,7 +260,12 @@ SUPPORT_INCLUSION = re.compile(
 
 
 def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
-    """``获A、B和C优先支持`` and ``在A、B等方面获得优先支持``: programmes supporting the city."""
+    """``获A、B和C优先支持`` and ``在A、B等方面获得优先支持``: programmes supporting the city,
+    each once however many cues of the sentence name it."""
+    return once_each(_priority_support(ctx))
+
+
+def _priority_support(ctx: SentenceContext) -> Iterator[Fact]:
     text = ctx.text
     for cue in SUPPORT_CUE.finditer(text):
         lead = last_match(SUPPORT_LEAD, text, 0, cue.start())
@@ -262,8 +275,9 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
         before = text[: lead.start()]
         # 在申报A、B等项目时将获得优先支持: the list starts right after the verb
         applying = SUPPORT_APPLYING.search(before)
+        # 在A、B等方面(对示范区)给予优先支持
         if inner := applying or re.search(
-            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)$", before
+            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)(?:对[^，。；、]{1,12})?$", before
         ):
             start, end = inner.start("list"), inner.end("list")
         enumeration = enumeration_before(text, start, end, max_item=48, lead=applying is None)
@@ -295,6 +309,16 @@ def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             programme,
             "rule:priority-support",
         )
+    # 河北省科技厅将安排X资金，重点支持我县…: the place before is the funder's, the beneficiary
+    # follows 支持 (the article's city, or the title's holder); the sentence speaks of the
+    # title or of support besides
+    for match in FUND_ARRANGED.finditer(text):
+        if AWARD_OR_SUPPORT.search(text[: match.start()] + text[match.end() :]):
+            item = Item(match.start("x"), match.end("x"), match["x"])
+            programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-arranged")
+            yield make_fact(
+                ctx, Relation.PRIORITY_SUPPORT, None, programme, "rule:priority-support"
+            )
 
 
 #: words an item of a support list may open with: 申报A、争取B; 多个/相关/一批…

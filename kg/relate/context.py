@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -81,6 +81,18 @@ def make_fact(
 ) -> Fact:
     kept = tuple(q for q in qualifiers if q[1])
     return Fact(relation, subject, obj, ctx.sentence.span, rule, kept, extra)
+
+
+def once_each(facts: Iterable[Fact]) -> Iterator[Fact]:
+    """The facts, each (subject, object) pair of mentions once: several shapes of one sentence
+    may find the same investor or programme."""
+    seen: set[tuple[Span | None, Span]] = set()
+    for fact in facts:
+        assert isinstance(fact.object, Mention)
+        key = (fact.subject.span if fact.subject else None, fact.object.span)
+        if key not in seen:
+            seen.add(key)
+            yield fact
 
 
 ORIGIN_CUES = ("来自", "源自", "来源于")

@@ -164,13 +164,19 @@ def _lead_end(segment: str) -> int:
     return best
 
 
+INNER_BRACKETS = re.compile(r"[(（][^()（）]+[)）][\u4e00-\u9fff]")
+
+
 def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
     text, offset = raw, 0
     while text and (text[0] in QUOTES or text[0].isspace()):
         text, offset = text[1:], offset + 1
     while text and (text[-1] in QUOTES or text[-1].isspace()):
         text = text[:-1]
-    text = re.split(r"[(（]", text, maxsplit=1)[0]  # vivo（维沃移动通信有限公司）: the name written
+    # vivo（维沃移动通信有限公司）: the name written before the brackets; a bracket inside a
+    # name (工业转型升级（中国制造2025）资金, 首台（套）重大技术装备保险补偿) stays
+    if not INNER_BRACKETS.search(text):
+        text = re.split(r"[(（]", text, maxsplit=1)[0]
     size = None
     if match := LEADING_QUANTITY.match(text):
         size = match["q"]

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from kg.recognise.patterns import DESIGNATION_CUES
-from kg.records import EntityType, Fact, Mention, Relation, Span
+from kg.records import EntityType, Fact, Relation
 from kg.relate.context import (
     PLACE_TYPES,
     SentenceContext,
     make_fact,
+    once_each,
     place_before,
 )
 from kg.relate.lists import (
@@ -42,13 +43,7 @@ def investments(ctx: SentenceContext) -> Iterator[Fact]:
     """``引进A、B等亿元以上项目217个``, ``A、B等企业的增资扩产项目相继动工`` and ``X有限公司
     …项目开工建设``: companies that brought projects in. The sentence must speak of
     investment; the clause names the projects."""
-    seen: set[tuple[Span | None, Span]] = set()  # several shapes may name one investor
-    for fact in _investments(ctx):
-        assert isinstance(fact.object, Mention)
-        key = (fact.subject.span if fact.subject else None, fact.object.span)
-        if key not in seen:
-            seen.add(key)
-            yield fact
+    return once_each(_investments(ctx))
 
 
 def _investments(ctx: SentenceContext) -> Iterator[Fact]:
