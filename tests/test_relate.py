@@ -115,7 +115,21 @@ CLUSTER_NAMES = [
     ("我们将把汽车产业集群打造成万亿级。", ["汽车产业集群"]),
     # a policy's title names no cluster
     ("泉州印发《泉州市加快推进纺织产业集群发展若干措施》。", []),
+    # the scope of a rank is no cluster
+    ("汽车零部件产业集群营收286亿元，在全省县域特色产业集群中排名第五。", ["汽车零部件产业集群"]),
 ]  # fmt: skip
+
+
+def test_relate_a_table_of_tiers_written_as_lines(lexicon: Lexicon) -> None:
+    text = "产业如下：\n一号产业：汽车零部件\n主导产业：羊绒及纺织服装、合金材料及刀具\n"
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert [(_named(f.object), f.qualifier("tier")) for f in facts] == [
+        ("汽车零部件", "leading"),
+        ("羊绒及纺织服装", "pillar"),
+        ("合金材料及刀具", "pillar"),
+    ]
+    sentence = "主导产业：全年产值增长12%，占全县的六成。"  # a heading that opens a sentence
+    assert _of(_facts(sentence, lexicon), Relation.INDUSTRY_PRIORITY) == []
 
 
 @pytest.mark.parametrize(("text", "clusters"), CLUSTER_NAMES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.recognise.lexicon import Lexicon
+from kg.recognise.lexicon import Lexicon, LexiconEntry
 from kg.records import EntityType, Fact, Mention, Quantity, Relation
 from kg.relate.context import (
     PLACE_TYPES,
@@ -39,6 +39,7 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
     if tier_word.search(text) is None:
         return
     aliases = ctx.lexicon.longest_first("tiers")
+    yield from _tier_heading(ctx, dict(aliases))
     for c_start, c_end in clauses(text):
         if tier_word.search(text, c_start, c_end) is None:
             continue
@@ -86,6 +87,37 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                         ("tier", tier),
                         ("count", str(declared or "")),
                     )
+
+
+#: 一号产业：汽车零部件 / 主导产业：A、B: a table of tiers written as lines
+TIER_HEADING = re.compile(
+    r"\s*(?P<tier>[\u4e00-\u9fff]{2,8})[：:]\s*(?P<list>[^。；;：:]+?)[。；;]?\s*$"
+)
+
+
+def _tier_heading(ctx: SentenceContext, tiers: dict[str, LexiconEntry]) -> Iterator[Fact]:
+    """A sentence that is a tier word, a colon and a list of industries: the article's city
+    gives them that tier. Each item is a short name (no figures, no clause)."""
+    heading = TIER_HEADING.match(ctx.text)
+    if heading is None or heading["tier"] not in tiers:
+        return
+    start, end = heading.span("list")
+    enumeration = enumeration_before(ctx.text, start, end, lead=False)
+    if enumeration is None or any(
+        len(item.text) > 12 or re.search(r"[\d，,]", item.text) for item in enumeration.items
+    ):
+        return
+    known = ctx.lexicon.names("industries")
+    for item in split_items(enumeration, known):
+        industry = ctx.mention_for(item, EntityType.INDUSTRY, "pattern:tier-heading")
+        yield make_fact(
+            ctx,
+            Relation.INDUSTRY_PRIORITY,
+            None,
+            industry,
+            "rule:industry-tiers",
+            ("tier", tiers[heading["tier"]].id),
+        )
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:
@@ -140,6 +172,7 @@ CLUSTER_NOT = re.compile(
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
     r"|列入|纳入|^入|第[一二三四五六七八九十\d]+批"  # 被…列入第一批…集群: a title, not a name
+    r"|^在"  # 在全省县域特色产业集群中排名第五: the scope of a rank
 )
 CLUSTER_VERB = re.compile(r"把|将|推进|推动|加快|打造|壮大|培育|发展")
 CLUSTER_PRONOUN = re.compile(r"^(?:这|上述)?(?P<n>[两二三四五六七八九十\d]+)(?:大|个)$")
