@@ -39,7 +39,7 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
     if tier_word.search(text) is None:
         return
     aliases = ctx.lexicon.longest_first("tiers")
-    yield from _tier_heading(ctx, dict(aliases))
+    yield from _tier_heading(ctx, aliases)
     for c_start, c_end in clauses(text):
         if tier_word.search(text, c_start, c_end) is None:
             continue
@@ -95,11 +95,16 @@ TIER_HEADING = re.compile(
 )
 
 
-def _tier_heading(ctx: SentenceContext, tiers: dict[str, LexiconEntry]) -> Iterator[Fact]:
+def _tier_heading(
+    ctx: SentenceContext, aliases: tuple[tuple[str, LexiconEntry], ...]
+) -> Iterator[Fact]:
     """A sentence that is a tier word, a colon and a list of industries: the article's city
     gives them that tier. Each item is a short name (no figures, no clause)."""
     heading = TIER_HEADING.match(ctx.text)
-    if heading is None or heading["tier"] not in tiers:
+    if heading is None:
+        return
+    tier = next((entry.id for alias, entry in aliases if alias == heading["tier"]), None)
+    if tier is None:
         return
     start, end = heading.span("list")
     enumeration = enumeration_before(ctx.text, start, end, lead=False)
@@ -116,7 +121,7 @@ def _tier_heading(ctx: SentenceContext, tiers: dict[str, LexiconEntry]) -> Itera
             None,
             industry,
             "rule:industry-tiers",
-            ("tier", tiers[heading["tier"]].id),
+            ("tier", tier),
         )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kg.recognise.patterns import DESIGNATION_CUES
-from kg.records import EntityType, Fact, Relation
+from kg.records import EntityType, Fact, Mention, Relation
 from kg.relate.context import (
     PLACE_TYPES,
     SentenceContext,
@@ -146,14 +146,9 @@ def _signing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
     """``比亚迪股份有限公司与芜湖签约``, ``其中东风公司与武汉经开区签署协议``: a company opening
     the clause signs with a place; the investment is the place's city (the article's, unless
     another city is the party)."""
-    first = next(iter(ctx.within(c_start, c_end)), None)
-    if first is None or first.type is not EntityType.COMPANY:
-        named = COMPANY_OPENING.match(ctx.text, c_start, c_end)  # 东风公司与…: no legal form
-        if named is None:
-            return
-        item = Item(named.start("name"), named.end("name"), named["name"])
-        first = ctx.mention_for(item, EntityType.COMPANY, "pattern:signing-company")
-    elif ctx.text[c_start : first.span.start - ctx.base] not in ("", *CLAUSE_LEADS):
+    # 东风公司与…: a name without legal form
+    first = _opening_company(ctx, c_start, c_end, COMPANY_OPENING, "pattern:signing-company")
+    if first is None:
         return
     signed = SIGNED_WITH.match(ctx.text, first.span.end - ctx.base, c_end)
     if signed is None:
@@ -179,6 +174,29 @@ SHORT_INVESTOR = re.compile(
     r"(?=(?:在[^，。；、]{1,15}?)?(?:追加投资|投资|增资)(?:约|近|超)?\d)"
 )
 PROJECT_WORDS = re.compile(r"项目|建设|扩建|新建|产能|生产线|工厂|基地|车间")
+CLAUSE_STOP = re.compile(r"[；;。]")
+
+
+def _opening_company(
+    ctx: SentenceContext,
+    c_start: int,
+    c_end: int,
+    named: re.Pattern[str],
+    rule: str,
+    heads: frozenset[str] | None = None,
+) -> Mention | None:
+    """The company that opens the clause (after a lead such as 其中): a recognised company
+    mention, else the ``name`` group ``named`` matches there (ending with one of ``heads``,
+    when given), as a new mention of ``rule``."""
+    first = next(iter(ctx.within(c_start, c_end)), None)
+    if first is not None and first.type is EntityType.COMPANY:
+        opens = ctx.text[c_start : first.span.start - ctx.base] in ("", *CLAUSE_LEADS)
+        return first if opens else None
+    match = named.match(ctx.text, c_start, c_end)
+    if match is None or (heads is not None and not match["name"].endswith(tuple(heads))):
+        return None
+    item = Item(match.start("name"), match.end("name"), match["name"])
+    return ctx.mention_for(item, EntityType.COMPANY, rule)
 
 
 def _company_investing_amount(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
@@ -188,26 +206,16 @@ def _company_investing_amount(ctx: SentenceContext, c_start: int, c_end: int) ->
     it ends with a company head word (乳业, 科技, 电子 …); the investment is the article's
     city's unless the clause names another city."""
     text = ctx.text
-    first = next(iter(ctx.within(c_start, c_end)), None)
-    if (
-        first is not None
-        and first.type is EntityType.COMPANY
-        and text[c_start : first.span.start - ctx.base] in ("", *CLAUSE_LEADS)
-    ):
-        company, after = first, first.span.end - ctx.base
-    else:
-        named = SHORT_INVESTOR.match(text, c_start, c_end)
-        heads = ctx.lexicon.names("company_suffixes")
-        if named is None or not any(named["name"].endswith(h) for h in heads):
-            return
-        item = Item(named.start("name"), named.end("name"), named["name"])
-        company, after = (
-            ctx.mention_for(item, EntityType.COMPANY, "pattern:investing-company"),
-            item.end,
-        )
+    heads = ctx.lexicon.names("company_suffixes")
+    company = _opening_company(
+        ctx, c_start, c_end, SHORT_INVESTOR, "pattern:investing-company", heads=heads
+    )
+    if company is None:
+        return
+    after = company.span.end - ctx.base
     if not INVESTS_AMOUNT.match(text, after, c_end):
         return
-    stop = re.compile(r"[；;。]").search(text, after)
+    stop = CLAUSE_STOP.search(text, after)
     if not PROJECT_WORDS.search(text, after, stop.start() if stop else len(text)):
         return
     cities = [
