@@ -147,6 +147,9 @@ class Entity:
     labels: tuple[str, ...]  # preferred label first
     mentions: tuple[Span, ...]
     lexicon_id: str | None = None
+    # the name every article gives a node that a corpus shares (the lexicon's): its one
+    # skos:prefLabel there, where the names as written would give one per article
+    shared_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

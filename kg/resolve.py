@@ -94,23 +94,25 @@ def resolve(
     _merge_policy_short_titles(groups)
     entities = []
     for (type_, key), members in groups.items():
-        labels = _labels(members, city_label, doc.text)
+        lexicon_id = next(
+            (
+                m.key
+                for m in members
+                if m.key
+                and ":" in m.key
+                and not m.key.startswith(("body:", "local-body:", "cluster:"))
+            ),
+            None,
+        )
+        shared = lexicon_id is not None or key.startswith(("body:", "local-body:"))
         entities.append(
             Entity(
                 key=key,
                 type=type_,
-                labels=labels,
+                labels=_labels(members, city_label, doc.text),
                 mentions=tuple(sorted({m.span for m in members}, key=_offsets)),
-                lexicon_id=next(
-                    (
-                        m.key
-                        for m in members
-                        if m.key
-                        and ":" in m.key
-                        and not m.key.startswith(("body:", "local-body:", "cluster:"))
-                    ),
-                    None,
-                ),
+                lexicon_id=lexicon_id,
+                shared_name=next(iter(_canonical(members, city_label)), None) if shared else None,
             )
         )
     entities.sort(key=lambda e: (e.type, e.key))
@@ -249,15 +251,22 @@ def _labels(members: list[Mention], city_label: str | None, text: str) -> tuple[
     """Names as written first (in text order, original script), then canonical forms."""
     ordered = sorted(members, key=lambda m: _offsets(m.span))
     written = [_QUOTES.sub("", _as_written(m, text)) for m in ordered]
-    canonical = []
-    for mention in ordered:
-        name = mention.canonical
-        if mention.key and mention.key.startswith("local-body:") and city_label:
-            name = f"{_full_city(city_label)}{mention.key.split(':', 2)[2]}"
-        if name:
-            canonical.append(name)
+    canonical = _canonical(ordered, city_label)
     if any(m.rule == "pattern:cluster-list" for m in members):
         written, canonical = canonical, written  # 电子信息、…等产业集群: 电子信息产业集群
     if any(m.type == EntityType.DESIGNATION for m in members):
         written.sort(key=len, reverse=True)  # 全国质量标杆 before the bare 质量标杆
     return tuple(dict.fromkeys(n for n in written + canonical if n))
+
+
+def _canonical(members: list[Mention], city_label: str | None) -> list[str]:
+    """The lexicon's names of the mentions, in text order (市工信局 in a 郑州 article:
+    郑州市工信局)."""
+    names = []
+    for mention in sorted(members, key=lambda m: _offsets(m.span)):
+        name = mention.canonical
+        if mention.key and mention.key.startswith("local-body:") and city_label:
+            name = f"{_full_city(city_label)}{mention.key.split(':', 2)[2]}"
+        if name:
+            names.append(name)
+    return names

@@ -74,7 +74,8 @@ def _answers(store_dir: Path, query: str, city: str) -> list[tuple[str, ...]]:
 
 
 def _growth(store_dir: Path) -> list[tuple[str, ...]]:
-    return [row[1:3] for row in _answers(store_dir, "indicators", "芜湖") if "增加值" in row[1]]
+    rows = _answers(store_dir, "indicators", "芜湖")  # city, article, indicator, value, …
+    return [row[2:4] for row in rows if "增加值" in row[2]]
 
 
 def test_a_second_build_of_unchanged_articles_writes_nothing(

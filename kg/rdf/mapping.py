@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rdflib.graph import _ContextType, _TriplePatternType, _TripleType
 
 ZH = "zh"
+QUOTES = '“”"《》「」'
 # a competency question names its place with or without one of these
 PLACE_SUFFIXES = ("市", "区", "县")
 NAME_KEY_TYPES = frozenset({EntityType.CITY, EntityType.DISTRICT})
@@ -204,6 +205,7 @@ class _Builder:
             (e.type, span): e for e in analysis.entities for span in e.mentions
         }
         self.city = self.iri(analysis.city.type, analysis.city.key) if analysis.city else None
+        self.city_mention = analysis.city.mentions[0] if analysis.city else None
         self.awards: dict[ox.NamedNode, ox.NamedNode] = {}  # holder -> first award node
         # cluster -> its ClusterPresence node and that statement's area
         self.presence: dict[ox.NamedNode, tuple[ox.NamedNode, ox.NamedNode]] = {}
@@ -291,7 +293,8 @@ class _Builder:
     def entity_node(self, entity: Entity) -> None:
         node = self.iri(entity.type, entity.key)
         self.add((node, RDF.type, term(entity.type.value)))
-        preferred, *others = entity.labels
+        preferred = entity.shared_name or entity.labels[0]
+        others = [label for label in entity.labels if label != preferred]
         self.add((node, RDFS.label, self.literal(preferred, lang=ZH)))
         self.add((node, SKOS.prefLabel, self.literal(preferred, lang=ZH)))
         for label in others:
@@ -403,9 +406,23 @@ class _Builder:
             case Relation.COMPANY_PRESENCE:
                 self.add((node, KG.area, subject))
                 self.add((node, KG.company, obj))
-        written = self.a.document.text[fact.object.span.start : fact.object.span.end]
+        written = self.written(fact.object.span)
         if len(written) == len(fact.object.surface):
-            self.add((node, KG.asWritten, self.literal(written.strip('“”"《》「」'), lang=ZH)))
+            self.add((node, KG.asWritten, self.literal(written.strip(QUOTES), lang=ZH)))
+        # the subject's own name in this article: a node shared by a corpus is labelled with
+        # the lexicon's name (东莞市), which a 東莞 article does not write
+        subject_span = fact.subject.span if fact.subject else self.city_mention
+        if subject_span is not None:
+            self.add(
+                (
+                    node,
+                    KG.subjectAsWritten,
+                    self.literal(self.written(subject_span).strip(QUOTES), lang=ZH),
+                )
+            )
+
+    def written(self, span: Span) -> str:
+        return self.a.document.text[span.start : span.end]
 
     def indicator(self, name: str) -> ox.NamedNode:
         node = self.iri(EntityType.INDICATOR, f"name:{name_key(name)}")

@@ -97,6 +97,7 @@ class KG(DefinedNamespace):
     sourceFile: URIRef
     sourcePath: URIRef
     statedIn: URIRef
+    subjectAsWritten: URIRef
     tier: URIRef
     tiers: URIRef
     title: URIRef
