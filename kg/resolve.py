@@ -104,7 +104,6 @@ def resolve(
             ),
             None,
         )
-        shared = lexicon_id is not None or key.startswith(("body:", "local-body:"))
         entities.append(
             Entity(
                 key=key,
@@ -112,7 +111,7 @@ def resolve(
                 labels=_labels(members, city_label, doc.text),
                 mentions=tuple(sorted({m.span for m in members}, key=_offsets)),
                 lexicon_id=lexicon_id,
-                shared_name=next(iter(_canonical(members, city_label)), None) if shared else None,
+                shared_name=_shared_name(key, members, city_label),
             )
         )
     entities.sort(key=lambda e: (e.type, e.key))
@@ -257,6 +256,25 @@ def _labels(members: list[Mention], city_label: str | None, text: str) -> tuple[
     if any(m.type == EntityType.DESIGNATION for m in members):
         written.sort(key=len, reverse=True)  # 全国质量标杆 before the bare 质量标杆
     return tuple(dict.fromkeys(n for n in written + canonical if n))
+
+
+_LEVELS = {"national": "国家级", "provincial": "省级", "municipal": "市级"}
+
+
+def _shared_name(key: str, members: list[Mention], city_label: str | None) -> str | None:
+    """The one name every article gives the node of ``key``: the lexicon's (工信部:
+    工业和信息化部; 河南省质量标杆: 省级质量标杆), else the normalised name the key is made of
+    (華拓智能: 华拓智能). None for a cluster, whose node is its place's."""
+    kind, _, rest = key.partition(":")
+    if kind in ("name", "body"):
+        return rest
+    if kind == "cluster":
+        return None
+    name = next(iter(_canonical(members, city_label)), None)
+    level = next((word for suffix, word in _LEVELS.items() if key.endswith(f"-{suffix}")), None)
+    if name and level and not name.startswith(("国家", "全国", "中国", level)):
+        name = level + name
+    return name
 
 
 def _canonical(members: list[Mention], city_label: str | None) -> list[str]:

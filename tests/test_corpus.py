@@ -204,6 +204,42 @@ def test_the_entities_question_bound_to_an_article_answers_for_that_article(
     assert company == {"wuhu-2024-03-05", "hefei-2024-04-02"}  # one node, named by both
 
 
+def test_a_shared_node_has_one_preferred_name_and_answers_keep_each_articles_names(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dongguan-2024-06-01.txt").write_text(
+        "東莞再獲國家級榮譽\n2024年6月1日\n\n"
+        "近日，工信部公布第六批服務型製造示範名單，東莞市入選服務型製造示範城市。\n",
+        encoding="utf-8",
+    )
+    (corpus / "foshan-2024-06-02.txt").write_text(
+        "佛山再获国家级荣誉\n2024年6月2日\n\n"
+        "近日，工业和信息化部公布第六批服务型制造示范名单，佛山市入选服务型制造示范城市。\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    assert main(["build", str(corpus), "--store", str(store)]) == 0
+    preferred = run_query(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT ?node (COUNT(?label) AS ?n) WHERE { ?node skos:prefLabel ?label } GROUP BY ?node",
+        load_store(store),
+    ).rows
+    assert preferred and all(int(n.value) == 1 for _, n in preferred)  # SKOS: one per node
+    # both articles' ministry and title are one node each, named as the lexicon names them
+    assert len([node for node, _ in preferred if node.value.endswith("/governmentbody/miit")]) == 1
+    entities = read_query(str(ROOT / "queries" / "cq" / "entities.rq"))
+    named = {
+        (row[0].value, row[1].value)
+        for row in run_query(entities, load_store(store), {}).rows
+        if row[2].value == "GovernmentBody"
+    }
+    assert named == {("dongguan-2024-06-01", "工信部"), ("foshan-2024-06-02", "工业和信息化部")}
+    holders = {row[1] for row in _answers(store, "designations", "東莞")}
+    assert holders == {"東莞市"}  # as the article writes it, not the node's 东莞市
+
+
 def test_a_figure_is_one_row_when_other_articles_name_its_indicator_otherwise(
     tmp_path: Path,
 ) -> None:
