@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import shutil
 import statistics
 import subprocess
@@ -209,7 +210,8 @@ def querying(store_dir: Path, bindings: dict[str, str], runs: int, timeout: floa
     for path in sorted((ROOT / "queries" / "cq").glob("*.rq")):
         pending.append(path.name)
         text = path.read_text(encoding="utf-8")
-        if "?city" in text and "?article" in text:  # of one article, and of all about the city
+        # of one article, and of every article about the city
+        if re.search(r"\?city\b", text) and re.search(r"\?article\b", text):
             pending.append(path.name + EVERY_ARTICLE)
     done: list[tuple[float, int]] = []
     header = True

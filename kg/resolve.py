@@ -12,8 +12,9 @@ from kg.recognise.overlaps import OverlapPolicy, longest_first
 from kg.records import Document, Entity, EntityType, Fact, Mention, Span
 from kg.segment import normalise
 
-#: Places are real mentions even inside a longer name (河南 in 河南省质量标杆).
-_NESTABLE = (EntityType.CITY, EntityType.PROVINCE)
+#: Places are real mentions even inside a longer name (河南 in 河南省质量标杆, 晋江市 in
+#: 晋江市工业和信息化局).
+_NESTABLE = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
 _NAMES_WITH_PLACES = (EntityType.COMPANY, EntityType.ORGANIZATION)
 _AREAS = (EntityType.CITY, EntityType.DISTRICT)
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』]")

@@ -101,6 +101,9 @@ CITIES = [
     # no place in the title: 昆山 named 5 times against 苏州 twice
     ("工业提速\n昆山市隶属苏州。昆山、昆山企业和昆山高校参展，昆山代表发言，苏州代表到场。",
      "工业提速", "昆山市"),
+    # a county-level city's bureau in the title: 晋江市 inside 晋江市工业和信息化局 counts
+    ("晋江市工业和信息化局2023年工作总结\n在泉州市工信局的指导下，晋江工业增长。居泉州市第3位，"
+     "占泉州市的28.7%。", "晋江市工业和信息化局2023年工作总结", "晋江市"),
 ]  # fmt: skip
 
 
