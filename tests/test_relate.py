@@ -243,6 +243,28 @@ def test_relate_designation_holder_whose_name_starts_with_a_city(lexicon: Lexico
     assert [_named(f.subject) for f in awards] == ["中信重工", "洛阳轴承"]
 
 
+HOLDERS = [
+    # a speech's 一是 and 我市: the article's city
+    ("一是我市成功入选国家产融合作试点城市。", [(None, "国家产融合作试点城市")]),
+    # 唯一入选的地级市 describes the holder; it is no title
+    ("宜宾名列其中，是本批次四川省唯一入选的地级市。", []),
+    # a quoted title of 中小企业
+    ("四川金沙江锂电材料股份有限公司等9家企业入选省级“专精特新”中小企业。",
+     [("四川金沙江锂电材料股份有限公司", "省级专精特新中小企业")]),
+    # a short name that begins with a district, written in full elsewhere in the article
+    ("宜宾叙州光能科技有限公司是光伏企业。叙州光能被工信部认定为国家级绿色工厂。",
+     [("叙州光能", "国家级绿色工厂")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "awards"), HOLDERS)
+def test_relate_designation_holders(
+    lexicon: Lexicon, text: str, awards: list[tuple[str | None, str]]
+) -> None:
+    found = _of(_facts(text, lexicon), Relation.DESIGNATION_AWARD)
+    assert [(_named(f.subject), _named(f.object)) for f in found] == awards
+
+
 LISTED_COMPANIES = [
     # a list named without its publisher, and the companies it adds after their place
     ("在第八批国家级制造业单项冠军名单中，泉州新增安踏、恒安、九牧等6家企业。",
@@ -294,6 +316,31 @@ def test_relate_priority_support(lexicon: Lexicon, text: str, programmes: list[s
     facts = _of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)
     assert _objects(facts) == programmes
     assert {_named(f.subject) for f in facts} == {text[:2]}
+
+
+SUPPORT_FOR_THE_TITLE = [
+    # 在A、B的投资布局上: the list without what is done with it
+    ("在为期三年的试点期内，国家将在制造业转型升级基金、国家中小企业发展基金的投资布局上对试点城市"
+     "予以优先支持。", ["制造业转型升级基金", "国家中小企业发展基金"]),
+    # bare 给予倾斜 for a loan quota; not for favours that are no programme (展位分配)
+    ("人民银行对试点城市符合条件的企业在科技创新和技术改造再贷款额度上给予倾斜。",
+     ["科技创新和技术改造再贷款额度"]),
+    ("基地在中央外经贸发展专项资金安排上予以优先支持，并在国家级展会展位分配等方面给予倾斜。",
+     ["中央外经贸发展专项资金"]),  # 发展 inside the name is no verb opening the list
+    # 在…的项目遴选中，对试点城市…
+    ("工信部将在产业基础再造工程和制造业高质量发展专项的项目遴选中，对试点城市给予重点倾斜。",
+     ["产业基础再造工程", "制造业高质量发展专项"]),
+    # a sum granted to the titled place
+    ("根据试点工作通知，株洲在试点期内可获得最高1.5亿元的中央财政奖补资金。", ["中央财政奖补资金"]),
+    ("符合条件的企业可获得最高50万元的研发补助资金。", []),  # no title: a subsidy, not priority
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "programmes"), SUPPORT_FOR_THE_TITLE)
+def test_relate_priority_support_a_title_brings(
+    lexicon: Lexicon, text: str, programmes: list[str]
+) -> None:
+    assert _objects(_of(_facts(text, lexicon), Relation.PRIORITY_SUPPORT)) == programmes
 
 
 SUPPORT_WHEN_APPLYING = [

@@ -137,11 +137,11 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
             full = Span(span.start, base + match.end() + len(head))
             surface = inner + head
             yield Mention(full, surface, kind, None, "pattern:quoted-policy", canonical=surface)
-        elif kind is EntityType.DESIGNATION and after.startswith("企业"):
+        elif kind is EntityType.DESIGNATION and (tail := COMPANY_TAIL.match(after)):
             level = LEVEL_BEFORE.search(before)
             prefix = level.group() if level else ""
-            full = Span(span.start - 1 - len(prefix), base + match.end() + 2)
-            surface = prefix + inner + "企业"
+            full = Span(span.start - 1 - len(prefix), base + match.end() + tail.end())
+            surface = prefix + inner + tail.group()
             yield Mention(full, surface, kind, None, "pattern:quoted-designation", surface)
         elif kind is EntityType.INITIATIVE and (tail := INITIATIVE_TAIL.match(after)):
             full = Span(span.start, base + match.end() + tail.end())
@@ -151,6 +151,8 @@ def quoted_mentions(sentence: Sentence) -> Iterator[Mention]:
             yield Mention(span, inner, kind, None, f"pattern:quoted-{kind.value.lower()}")
 
 
+#: 专精特新“小巨人”企业, 省级“专精特新”中小企业: a quoted title of companies
+COMPANY_TAIL = re.compile(r"(?:中小)?企业")
 LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|国家|全国)?(?:专精特新)?$")
 INITIATIVE_TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:活动|行动|战略|工程|模式|生态体系|体系|机制|计划|改革|攻坚战)"

@@ -92,7 +92,9 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
 
 
 SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|予以|得到)")
-SUPPORT_CUE = re.compile(r"(?:优先|重点|倾斜)支持|优先推荐|优先安排|(?:重点|政策)倾斜")
+SUPPORT_CUE = re.compile(
+    r"(?:优先|重点|倾斜)支持|优先推荐|优先安排|(?:重点|政策)倾斜|(?<=给予|予以)倾斜"
+)
 DESIGNATION_HEADS = (
     "示范",
     "标杆",
@@ -167,6 +169,8 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
         if phrase.endswith(trailer) and len(phrase) > len(trailer) + 2:
             phrase = phrase[: -len(trailer)]
     phrase = phrase.strip('“”"《》')
+    if phrase.startswith("的"):
+        return None  # 唯一入选的地级市: a description of the holder, not a title
     if not (4 <= len(phrase) <= 30) or not phrase.endswith(DESIGNATION_HEADS):
         return None
     if re.search(r"首个|首家|第一个|唯一|之一|重要|最大|主力|典型|缩影|关键", phrase):
@@ -184,6 +188,11 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     )
 
 
+#: 一是…, 二是…, 首先…: the points of a speech, not part of a holder's name
+ENUMERATION_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|再次|最后")
+#: how an article names its own place (我市成功入选…): the holder is the article's city
+THE_PLACE_ITSELF = frozenset({"我市", "本市", "全市", "我县", "本县", "我区", "本区"})
+
 TIME_OR_ADVERB = re.compile(
     r"(?:于|在)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|凭借[^,，]*)*$"
@@ -195,6 +204,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
 
     Whoever stands after 被 is the awarder, not a holder (被世界经济论坛评为).
     """
+    if lead := ENUMERATION_LEAD.match(ctx.text, c_start, cue_start):
+        c_start = lead.end()  # 一是我市成功入选…
     window = ctx.text[c_start:cue_start]
     if (passive := window.find("被")) >= 0:
         cue_start, window = c_start + passive, window[:passive]
@@ -209,6 +220,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         )
     ]
     first = known[0].span.start - ctx.base if known else None
+    if known and first == c_start and (short := _short_name_from_place(ctx, known[0], window_end)):
+        return [short]
     if known and first == c_start:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
     if "等" in window or "、" in window:
@@ -226,14 +239,31 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     # a name at the start of the clause, up to a place in it (三一重工长沙18号工厂 → 三一重工)
     name_end = first if first is not None else window_end
     name = ctx.text[c_start:name_end]
-    if not name.strip():
+    if not name.strip() or name in THE_PLACE_ITSELF:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
-        ("我", "全", "该", "其中", "此外", "同时", "企业")
+        ("我", "全", "该", "其中", "此外", "同时", "企业", "是")
     ):
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
+
+
+def _short_name_from_place(ctx: SentenceContext, place: Mention, end: int) -> Mention | None:
+    """叙州光能被认定为…: a company's short name that begins with a place, when the article
+    writes that name inside a legal name (宜宾叙州光能科技有限公司)."""
+    if place.type not in PLACE_TYPES:
+        return None
+    start = place.span.start - ctx.base
+    name = ctx.text[start:end]
+    if len(name) - len(place.surface) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{4,12}", name):
+        return None
+    if not re.search(re.escape(name) + LEGAL_NAME_TAIL, ctx.document.text):
+        return None
+    return ctx.mention_for(Item(start, end, name), EntityType.COMPANY, "pattern:holder")
+
+
+LEGAL_NAME_TAIL = r"[\u4e00-\u9fff]{0,10}(?:有限公司|有限责任公司|集团)"
 
 
 # ----------------------------------------------------------------------------- support
@@ -241,6 +271,12 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
 FUND_SUPPORT = re.compile(
     r"(?:将|可)?获得(?P<x>[\u4e00-\u9fff]{2,16}(?:资金|基金|奖补|补助|补贴))(?:的)?支持"
 )
+#: 试点城市…可获得最高1.5亿元的中央财政奖补资金: a sum granted to the titled place
+FUND_GRANTED = re.compile(
+    r"获得(?:最高|不超过|共计|累计)?\d+(?:\.\d+)?[万亿]?元的?"
+    r"(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|奖补|补助|补贴)(?!资金))"
+)
+TITLE_CONTEXT = re.compile(r"入选|获评|获批|认定为|被评为|试点|示范")
 PROGRAMME_HEAD = re.compile(
     r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|政策|项目|行动|平台)$"
 )
@@ -249,6 +285,11 @@ PROGRAMME_HEAD = re.compile(
 FUND_ARRANGED = re.compile(
     r"(?:安排|设立|设置|提供)(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|基金|额度|贷款|债券))"
     r"[，,]?(?:重点|优先)支持"
+)
+FUNDING = re.compile(r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|额度)$")
+SUPPORT_IN = re.compile(
+    r"在(?P<list>[^，,。；;在]+?)(?:的[\u4e00-\u9fff]{1,6}?)?(?:等方面|方面|等领域|安排上|上|中)"
+    r"(?:[，,]?对[^，。；、]{1,12})?$"
 )
 SUPPORT_APPLYING = re.compile(r"(?:申报|申请|争取)(?P<list>.+?)(?:等项目|项目|等)?时(?:将|可|均)?$")
 AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
@@ -275,12 +316,11 @@ def _priority_support(ctx: SentenceContext) -> Iterator[Fact]:
         before = text[: lead.start()]
         # 在申报A、B等项目时将获得优先支持: the list starts right after the verb
         applying = SUPPORT_APPLYING.search(before)
-        # 在A、B等方面(对示范区)给予优先支持
-        if inner := applying or re.search(
-            r"在(?P<list>.+?)(?:等方面|方面|等领域|安排上|上)(?:对[^，。；、]{1,12})?$", before
-        ):
+        # 在A、B等方面(对示范区)给予优先支持; 在A、B的投资布局上…予以优先支持
+        if inner := applying or SUPPORT_IN.search(before):
             start, end = inner.start("list"), inner.end("list")
-        enumeration = enumeration_before(text, start, end, max_item=48, lead=applying is None)
+        # after 在 or 申报 the list starts at once, no verb is looked for (外经贸发展专项资金)
+        enumeration = enumeration_before(text, start, end, max_item=48, lead=inner is None)
         if enumeration is None:
             continue
         clause_start = next((s for s, e in clauses(text) if s <= start < e), 0)
@@ -293,13 +333,16 @@ def _priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             for item in parts:
                 if len(item.text) > 24:
                     continue
+                if cue.group() == "倾斜" and not FUNDING.search(item.text):
+                    continue  # 在展会展位分配等方面给予倾斜: favoured, but not by a programme
                 item = _without_lead(_without_lead(item, APPLYING), QUANTIFIER)
                 programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-list")
                 yield make_fact(
                     ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
                 )
     fund_support = FUND_SUPPORT.finditer(text) if AWARD_IN_SENTENCE.search(text) else iter(())
-    for match in [*SUPPORT_INCLUSION.finditer(text), *fund_support]:
+    fund_granted = FUND_GRANTED.finditer(text) if TITLE_CONTEXT.search(text) else iter(())
+    for match in [*SUPPORT_INCLUSION.finditer(text), *fund_support, *fund_granted]:
         item = Item(match.start("x"), match.end("x"), match["x"])
         programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-inclusion")
         yield make_fact(
