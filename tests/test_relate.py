@@ -254,6 +254,12 @@ HOLDERS = [
     # a short name that begins with a district, written in full elsewhere in the article
     ("宜宾叙州光能科技有限公司是光伏企业。叙州光能被工信部认定为国家级绿色工厂。",
      [("叙州光能", "国家级绿色工厂")]),
+    # a cluster holds a title, not the city its name begins with
+    ("株洲轨道交通装备产业集群2021年被工业和信息化部评为国家先进制造业集群。",
+     [("株洲轨道交通装备产业集群", "国家先进制造业集群")]),
+    # the award said again (成为…首个…) is no second award, to the city
+    ("东莞智能移动终端集群入选工业和信息化部公布的国家先进制造业集群名单，成为东莞首个国家级先进"
+     "制造业集群。", [("东莞智能移动终端集群", "国家先进制造业集群")]),
 ]  # fmt: skip
 
 

@@ -32,9 +32,13 @@ from kg.relate.quantities import COUNT_DIGITS, find_periods, parse_number, rank_
 DESIGNATION_CUE = re.compile("|".join(sorted(DESIGNATION_CUES, key=len, reverse=True)))
 
 
+FIRST_OF_ITS_KIND = re.compile(r"首个|首家|第一个|唯一")
+
+
 def designations(ctx: SentenceContext) -> Iterator[Fact]:
     """``X获评工信部“D”``, ``A、B等15家企业获评D``, ``A、B荣列《D》榜单``."""
     text = ctx.text
+    awarded: set[str] = set()  # the titles this sentence has awarded so far
     for c_start, c_end in clauses(text):
         cue = DESIGNATION_CUE.search(text, c_start, c_end)
         if cue is None:
@@ -42,6 +46,12 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
         designation = _designation_after(ctx, cue.end(), c_end)
         if designation is None:
             continue
+        title = f"{designation.key or designation.surface}/{level_of(designation.surface)}"
+        if title in awarded and FIRST_OF_ITS_KIND.search(
+            text, cue.end(), designation.span.start - ctx.base
+        ):
+            continue  # …集群入选…名单，成为东莞首个国家级先进制造业集群: the award, said again
+        awarded.add(title)
         holders = _holders_before(ctx, c_start, cue.start())
         count = COUNT_AFTER.search(text, c_start, cue.start()) or HOLDER_COUNT.search(
             text, c_start, cue.start()
@@ -210,6 +220,11 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if (passive := window.find("被")) >= 0:
         cue_start, window = c_start + passive, window[:passive]
     window_end = c_start + len(TIME_OR_ADVERB.sub("", window))
+    # 株洲轨道交通装备产业集群被评为国家先进制造业集群: the cluster holds it, not its city
+    if (cluster := CLUSTER.search(ctx.text, c_start, cue_start)) and (
+        item := cluster_name(ctx, c_start, cluster)
+    ):
+        return [cluster_mention(ctx, item, cluster, single=True)]
     inside = ctx.within(c_start, cue_start)
     known = [
         m
