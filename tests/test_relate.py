@@ -254,6 +254,10 @@ HOLDERS = [
     # a short name that begins with a district, written in full elsewhere in the article
     ("宜宾叙州光能科技有限公司是光伏企业。叙州光能被工信部认定为国家级绿色工厂。",
      [("叙州光能", "国家级绿色工厂")]),
+    # 这家企业: the company the paragraph named last
+    ("位于柳东新区的广西柳州坤泰新材料有限公司主要生产铝合金部件。这家企业今年7月被工业和信息化部"
+     "认定为国家级专精特新“小巨人”企业。",
+     [("广西柳州坤泰新材料有限公司", "国家级专精特新小巨人企业")]),
     # a cluster holds a title, not the city its name begins with
     ("株洲轨道交通装备产业集群2021年被工业和信息化部评为国家先进制造业集群。",
      [("株洲轨道交通装备产业集群", "国家先进制造业集群")]),

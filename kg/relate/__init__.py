@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.recognise.lexicon import Lexicon
-from kg.records import Document, Fact, Mention, Quantity, Relation, Sentence
+from kg.records import Document, EntityType, Fact, Mention, Quantity, Relation, Sentence
 from kg.relate.context import Rule, SentenceContext
 from kg.relate.quantities import find_periods, plausible
 from kg.relate.rules import RULES
@@ -33,13 +33,23 @@ def relate(
     period_hint: str | None = None
     reference = doc.published or _assumed_date(sentences)
     title = normalise(doc.meta.title)
+    company: Mention | None = None  # the last company named before the sentence
+    seen = 0
     for sentence in sentences:
         if sentence.normalised == title:
             continue  # a headline restates the body, often loosely (多个国家级专项资金)
         lo = bisect.bisect_left(starts, sentence.span.start)
         hi = bisect.bisect_left(starts, sentence.span.end)
+        for mention in mentions[seen:lo]:
+            if mention.type is EntityType.COMPANY:
+                company = mention
+        seen = max(seen, lo)
+        paragraph = doc.text.rfind("\n", 0, sentence.span.start)
+        earlier = company if company is not None and company.span.start > paragraph else None
         inside = tuple(m for m in mentions[lo:hi] if m.span.end <= sentence.span.end)
-        ctx = SentenceContext(doc, sentence, inside, lexicon, year_hint, period_hint, reference)
+        ctx = SentenceContext(
+            doc, sentence, inside, lexicon, year_hint, period_hint, reference, earlier
+        )
         for rule in active.values():
             facts.extend(rule(ctx))
         explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]

@@ -16,6 +16,8 @@ from kg.relate.lists import (
 from kg.relate.quantities import find_periods
 
 PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
+#: 这家企业, 该公司, 这家光伏龙头: the company the paragraph named last
+COMPANY_ANAPHOR = re.compile(r"(?:这家|该)[\u4e00-\u9fff]{0,4}?(?:企业|公司|龙头)")
 DATE_IN_TEXT = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -28,6 +30,8 @@ class SentenceContext:
     year_hint: str | None = None  # the last year the article named before this sentence
     period_hint: str | None = None  # the last period it named (2020-01/2020-09)
     reference: date | None = None  # the article's date, or an assumed one (see relate)
+    # the last company the paragraph named before this sentence: who 这家企业 or 该公司 is
+    earlier_company: Mention | None = None
 
     @property
     def text(self) -> str:
