@@ -318,7 +318,7 @@ def _observations(graph: Graph) -> list[Seen]:
                 f"{_text(graph, node, KG.value)}{_text(graph, node, KG.unit)}",
                 _text(graph, node, KG.period),
                 None if rank is None else int(rank),
-                _text(graph, graph.value(node, KG.area), RDFS.label),
+                _text(graph, graph.value(node, KG.area), RDFS.label),  # the lexicon's name
             )
         )
     return sorted(seen, key=str)
@@ -337,11 +337,11 @@ UNKNOWN_PERIOD = [
     ("工业\n株洲规上工业增加值同比增长5%", []),
     # the first year the undated article names dates it (kg.relate._assumed_date)
     ("工业\n2023年，株洲规上工业增加值同比增长5%", [
-        ("规上工业增加值增长", "5%", "2023", None, "株洲"),
+        ("规上工业增加值增长", "5%", "2023", None, "株洲市"),
     ]),
     ("工业\n株洲规上工业增加值同比增长5%。2022年工业投资增长3%", [
-        ("工业投资增长", "3%", "2022", None, "株洲"),
-        ("规上工业增加值增长", "5%", "2022", None, "株洲"),
+        ("工业投资增长", "3%", "2022", None, "株洲市"),
+        ("规上工业增加值增长", "5%", "2022", None, "株洲市"),
     ]),
 ]  # fmt: skip
 
@@ -358,7 +358,7 @@ NO_AREA = [
     ("工业\n2023年轨道交通产业集群规模突破1500亿元", [], 0),
     ("工业\n2023年工业增加值达到5亿元。", [], 0),
     ("株洲\n2023年轨道交通产业集群规模突破1500亿元", [
-        ("轨道交通产业集群规模", "1500亿元", "2023", None, "株洲"),
+        ("轨道交通产业集群规模", "1500亿元", "2023", None, "株洲市"),
     ], 1),
 ]  # fmt: skip
 
@@ -419,7 +419,7 @@ MONTHS = [
 def test_adversarial_impossible_month_makes_no_period(
     text: str, period: str, workdir: Path
 ) -> None:
-    assert _observations(_built(text, workdir)) == [("工业增加值", "5亿元", period, None, "株洲")]
+    assert _observations(_built(text, workdir)) == [("工业增加值", "5亿元", period, None, "株洲市")]
 
 
 DATES = [
