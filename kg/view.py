@@ -24,9 +24,11 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 _ENTITIES = (
     _PREFIXES
     + """
-SELECT ?e ?class (SAMPLE(?zh) AS ?label) (SAMPLE(?english) AS ?en) ?article WHERE {
+SELECT ?e ?class (SAMPLE(?zh) AS ?label) (SAMPLE(?english) AS ?en)
+       (GROUP_CONCAT(DISTINCT ?written; SEPARATOR="\\n") AS ?alts) ?article WHERE {
   ?e kg:mention/kg:inArticle ?article ; a ?class ; skos:prefLabel ?zh .
   OPTIONAL { ?e rdfs:label ?english FILTER(LANG(?english) = "en") }
+  OPTIONAL { ?e skos:altLabel ?written }  # as articles write it (工信部 for 工业和信息化部)
 } GROUP BY ?e ?class ?article
 """
 )
@@ -76,6 +78,7 @@ class _Draft:
     label: str
     type: str
     label_en: str | None = None
+    aliases: set[str] = field(default_factory=set)
     details: list[tuple[str, str]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
@@ -93,6 +96,7 @@ class _Draft:
             tuple(self.details),
             tuple(self.sources),
             tuple(sorted(_local(a) for a in self.articles)),
+            tuple(sorted(self.aliases - {self.label})),
         )
 
 
@@ -126,6 +130,7 @@ def graph_view(store: ox.Store, *, title: str = "kg") -> GraphView:
     for row in _select(store, _ENTITIES):
         node = nodes.setdefault(row["e"], _Draft(row["label"], _local(row["class"])))
         node.label_en = row.get("en")
+        node.aliases.update(filter(None, row.get("alts", "").split("\n")))
         node.articles.add(row["article"])
     edges += [ViewEdge(article, city, "报道") for article, city in about if city in nodes]
     statements: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

@@ -128,6 +128,7 @@ class ViewNode:
     details: tuple[tuple[str, str], ...] = ()  # (property label, value) rows for the info panel
     sources: tuple[Source, ...] = ()  # where the text states it
     articles: tuple[str, ...] = ()  # article ids it appears in (for the article filter)
+    aliases: tuple[str, ...] = ()  # other names articles write it with (工信部)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,7 @@ def focus(
         if n.label == wanted
         or _strip_admin_suffix(n.label) == key
         or (n.label_en is not None and n.label_en.casefold() == folded)
+        or wanted in n.aliases
     ]
     if not centres:
         raise LookupError(_no_match_message(view, wanted))
@@ -572,6 +574,8 @@ def _payload(view: GraphView, layout: str) -> dict[str, Any]:
         }
         if node.label_en:
             item["e"] = node.label_en
+        if node.aliases:
+            item["w"] = list(node.aliases)
         if node.details:
             item["d"] = [list(row) for row in node.details]
         if node.sources:

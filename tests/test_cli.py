@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,20 @@ def test_cli_viz_focus_draws_a_neighbourhood(
     lines = capsys.readouterr().out.splitlines()
     counts = [int(line.split(": ")[1].split()[0]) for line in lines]
     assert 1 < counts[1] < counts[0]
+
+
+def test_cli_viz_finds_a_node_by_the_name_the_article_writes(
+    seed_build: Path, tmp_path: Path
+) -> None:
+    # the seed writes 工信部; the node is labelled with the lexicon's 工业和信息化部
+    page = tmp_path / "miit.html"
+    args = ["viz", "--data", str(seed_build), "--out", str(page), "--focus", "工信部"]
+    assert main([*args, "--depth", "1"]) == 0
+    data = json.loads(
+        re.search(r'id="kg-data">(.*?)</script>', page.read_text("utf-8"), re.S).group(1)
+    )
+    (miit,) = [n for n in data["nodes"] if n["l"] == "工业和信息化部"]
+    assert "工信部" in miit["w"]
 
 
 def test_cli_viz_unknown_focus_is_an_error(

@@ -63,7 +63,14 @@ def sample_view() -> GraphView:
         ViewNode(ele, "电子信息产业", "Industry", "Electronic information", (), (), ("a1",)),
         ViewNode(car, "汽车制造产业", "Industry", None, (), (), ("a1",)),
         ViewNode(
-            fox, "富士康科技集团", "Company", "Foxconn", (), (_src(SENTENCE_FOXCONN),), ("a1",)
+            fox,
+            "富士康科技集团",
+            "Company",
+            "Foxconn",
+            (),
+            (_src(SENTENCE_FOXCONN),),
+            ("a1",),
+            ("鴻海", "富士康"),  # as articles write it
         ),
         ViewNode(yutong, "宇通客车", "Company", None, (), (), ("a1",)),
         ViewNode(gdp, "GDP 1.36万亿元", "Observation", None, (("年份", "2023"),), (), ("a1",)),
@@ -321,6 +328,9 @@ def test_visualise_search_selects_and_zooms(sample_page: Opened) -> None:
     assert SENTENCE_FOXCONN in sample_page.panel()
     page.fill("#kg-search", "foxconn")  # English labels are searched too
     assert "富士康科技集团" in page.inner_text("#kg-search-results")
+    page.fill("#kg-search", "鴻海")  # and the names articles write
+    assert "富士康科技集团" in page.inner_text("#kg-search-results")
+    assert "Also written: 鴻海、富士康" in sample_page.panel()  # the card says so
 
 
 def test_visualise_filters_by_type_and_article(sample_page: Opened) -> None:

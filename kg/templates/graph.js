@@ -374,6 +374,7 @@
       typeBadge(type),
       el("div", { class: "kg-heading", text: n.l }),
       n.e ? el("p", { class: "kg-en", lang: "en", text: n.e }) : null,
+      n.w ? el("p", { class: "kg-alias", text: "Also written: " + n.w.join("、") }) : null,
       el("p", { class: "kg-iri", text: n.i }),
       detailsSection(n.d),
       listSection("Figures", figures.slice(0, MAX_LIST), figures.length - MAX_LIST),
@@ -454,18 +455,20 @@
 
   const search = document.getElementById("kg-search");
   const results = document.getElementById("kg-search-results");
-  const folded = meta.map((n) => [n.l.toLowerCase(), (n.e || "").toLowerCase()]);
+  // a node is found by its label, its English label or a name an article writes it with
+  const folded = meta.map((n) => [n.l.toLowerCase(), [n.e || "", ...(n.w || [])].join("\n").toLowerCase()]);
   let choices = [];
   let active = 0;
 
   function rank(query) {
     const found = [];
     for (let i = 0; i < meta.length; i++) {
-      const [label, en] = folded[i];
+      const [label, other] = folded[i];
+      const others = other.split("\n");
       let score;
-      if (label === query || en === query) score = 0;
-      else if (label.startsWith(query) || en.startsWith(query)) score = 1;
-      else if (label.includes(query) || en.includes(query)) score = 2;
+      if (label === query || others.includes(query)) score = 0;
+      else if (label.startsWith(query) || others.some((o) => o.startsWith(query))) score = 1;
+      else if (label.includes(query) || other.includes(query)) score = 2;
       else continue;
       if (types[meta[i].t].observation) score += 3;
       found.push([score, label.length, i]);
