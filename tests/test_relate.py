@@ -276,6 +276,13 @@ def test_relate_designation_holders(
 
 
 LISTED_COMPANIES = [
+    # a work report: the title, its count, the companies in brackets
+    ("全年新增国家级专精特新“小巨人”企业6家（福建泉晋新材料股份有限公司、晋江恒锦纺织科技有限公司等），"
+     "累计达到28家。", ["福建泉晋新材料股份有限公司", "晋江恒锦纺织科技有限公司"],
+     "国家级专精特新小巨人企业"),
+    # a 百强 ranking named without 榜单
+    ("在赛迪顾问发布的2023年全国综合实力百强县市中，晋江位列第4位。", ["晋江"],
+     "全国综合实力百强县市"),
     # a list named without its publisher, and the companies it adds after their place
     ("在第八批国家级制造业单项冠军名单中，泉州新增安踏、恒安、九牧等6家企业。",
      ["安踏", "恒安", "九牧"], "第八批国家级制造业单项冠军"),

@@ -401,6 +401,12 @@ LISTING = re.compile(
     r"(?P<d>(?:(?!公布|发布|公示|揭晓|评选)[^,，。;；]){3,40})"
     r"(?:名单|名录|榜单|排行榜|评价结果|结果)(?:中|上)?[,，]"
 )
+#: 在赛迪顾问发布的2023年全国综合实力百强县市中，晋江位列第4位: a ranking named without 榜单
+HUNDRED_LIST = re.compile(
+    r"(?:公布|发布|揭晓)(?:了)?的?"
+    r"(?P<d>[^,，。;；]{2,30}?百强(?:(?!榜单|名单|名录|排行)[\u4e00-\u9fff]){0,4}?)中[,，]"
+)
+BRACKETED_COMPANIES = re.compile(rf"{COUNT_DIGITS}家[(（](?P<list>[^()（）]+?)等?[)）]")
 #: 在…名单中，南山新增A、B等5家企业: the companies a list adds, after their place
 NEWLY_LISTED = re.compile(r"新增|新添|又有|共有")  # not 有 alone: 有限公司
 #: A、B等4家(南山)企业: companies counted after their list
@@ -414,7 +420,8 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
     """``在赛迪顾问发布的2020年全国工业百强区榜单中，顺德区、南海区分列第1位和第2位``: a list
     or ranking published by a body, and who is on it (with their ranks)."""
     text = ctx.text
-    for listing in LISTING.finditer(text):
+    yield from _bracketed_holders(ctx)
+    for listing in [*LISTING.finditer(text), *HUNDRED_LIST.finditer(text)]:
         clause_end = next((e for s, e in clauses(text) if s >= listing.end()), len(text))
         cue = LISTED.search(text, listing.end(), clause_end)
         if cue is not None:
@@ -466,6 +473,35 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
                 yield Fact(
                     Relation.OBSERVATION, holder, quantity, ctx.sentence.span, "rule:listings-rank"
                 )
+
+
+def _bracketed_holders(ctx: SentenceContext) -> Iterator[Fact]:
+    """``新增国家级专精特新“小巨人”企业6家（A、B等）``: a title, a count, and in brackets the
+    companies that hold it (a work report's shape)."""
+    text = ctx.text
+    for match in BRACKETED_COMPANIES.finditer(text):
+        designation = next(
+            (
+                m
+                for m in ctx.within(0, match.start())
+                if m.type is EntityType.DESIGNATION and m.span.end - ctx.base == match.start()
+            ),
+            None,
+        )
+        listed = enumeration_before(text, match.start("list"), match.end("list"), lead=False)
+        if designation is None or listed is None:
+            continue
+        for item in listed.items:
+            holder = ctx.mention_for(item, EntityType.COMPANY, "pattern:bracketed-holder")
+            yield make_fact(
+                ctx,
+                Relation.DESIGNATION_AWARD,
+                holder,
+                designation,
+                "rule:listings",
+                ("date", date_of(ctx)),
+                ("level", level_of(designation.surface)),
+            )
 
 
 def _counted_companies(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
