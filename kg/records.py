@@ -144,7 +144,7 @@ class Fact:
 class Entity:
     key: str  # becomes the IRI
     type: EntityType
-    labels: tuple[str, ...]  # preferred label first
+    labels: tuple[str, ...]  # as written first (in text order), then canonical forms
     mentions: tuple[Span, ...]
     lexicon_id: str | None = None
     # the name every article gives a node that a corpus shares (the lexicon's): its one

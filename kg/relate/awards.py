@@ -294,6 +294,7 @@ FUND_GRANTED = re.compile(
     r"获得(?:最高|不超过|共计|累计)?\d+(?:\.\d+)?[万亿]?元的?"
     r"(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|奖补|补助|补贴)(?!资金))"
 )
+#: a sentence that speaks of the title, or of the pilot or demonstration it makes the place
 TITLE_CONTEXT = re.compile(r"入选|获评|获批|认定为|被评为|试点|示范")
 PROGRAMME_HEAD = re.compile(
     r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|政策|项目|行动|平台)$"
@@ -304,6 +305,7 @@ FUND_ARRANGED = re.compile(
     r"(?:安排|设立|设置|提供)(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|基金|额度|贷款|债券))"
     r"[，,]?(?:重点|优先)支持"
 )
+#: what a bare 给予倾斜 must favour to be a programme's support: money, a quota, a scheme
 FUNDING = re.compile(r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|额度)$")
 SUPPORT_IN = re.compile(
     r"在(?P<list>[^，,。；;在]+?)(?:的[\u4e00-\u9fff]{1,6}?)?(?:等方面|方面|等领域|安排上|上|中)"
