@@ -251,6 +251,9 @@ def test_relate_designation_holder_whose_name_starts_with_a_city(lexicon: Lexico
 HOLDERS = [
     # a speech's 一是 and 我市: the article's city
     ("一是我市成功入选国家产融合作试点城市。", [(None, "国家产融合作试点城市")]),
+    # 我市获商务部认定为…: the city; a title whose head word stands before a bracket
+    ("我市获商务部认定为国家外贸转型升级基地（运动鞋服）。",
+     [(None, "国家外贸转型升级基地(运动鞋服)")]),
     # 唯一入选的地级市 describes the holder; it is no title
     ("宜宾名列其中，是本批次四川省唯一入选的地级市。", []),
     # a quoted title of 中小企业

@@ -182,7 +182,9 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     phrase = phrase.strip('“”"《》')
     if phrase.startswith("的"):
         return None  # 唯一入选的地级市: a description of the holder, not a title
-    if not (4 <= len(phrase) <= 30) or not phrase.endswith(DESIGNATION_HEADS):
+    # 国家外贸转型升级基地（运动鞋服）: the head word stands before the bracket
+    head = re.sub(r"[(（][^()（）]{1,12}[)）]$", "", phrase)
+    if not (4 <= len(phrase) <= 30) or not head.endswith(DESIGNATION_HEADS):
         return None
     if re.search(r"首个|首家|第一个|唯一|之一|重要|最大|主力|典型|缩影|关键", phrase):
         return None  # 成为成都首个万亿级产业集群: a description, not a title
@@ -257,7 +259,7 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     # a name at the start of the clause, up to a place in it (三一重工长沙18号工厂 → 三一重工)
     name_end = first if first is not None else window_end
     name = ctx.text[c_start:name_end]
-    if not name.strip() or name in THE_PLACE_ITSELF:
+    if not name.strip() or re.sub("(?:获|经)$", "", name) in THE_PLACE_ITSELF:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
         ("我", "全", "该", "其中", "此外", "同时", "企业", "是")
