@@ -9,7 +9,6 @@ from decimal import Decimal
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.records import EntityType, Fact, Mention, Quantity, Relation
 from kg.relate.context import (
-    COMPANY_ANAPHOR,
     PLACE_TYPES,
     SentenceContext,
     date_of,
@@ -223,8 +222,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if (passive := window.find("被")) >= 0:
         cue_start, window = c_start + passive, window[:passive]
     window_end = c_start + len(TIME_OR_ADVERB.sub("", window))
-    if ctx.earlier_company is not None and COMPANY_ANAPHOR.match(window):
-        return [ctx.earlier_company]  # 坤泰新材料…。这家企业今年被认定为…
+    if referred := ctx.company_referred_to(c_start, cue_start):
+        return [referred]  # 坤泰新材料…。这家企业今年被认定为…
     # 株洲轨道交通装备产业集群被评为国家先进制造业集群: the cluster holds it, not its city
     if (cluster := CLUSTER.search(ctx.text, c_start, cue_start)) and (
         item := cluster_name(ctx, c_start, cluster)

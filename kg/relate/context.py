@@ -49,6 +49,13 @@ class SentenceContext:
         lo, hi = self.base + start, self.base + end
         return [m for m in self.mentions if lo <= m.span.start and m.span.end <= hi]
 
+    def company_referred_to(self, start: int, end: int) -> Mention | None:
+        """The company 这家企业 (该公司, 这家光伏龙头) at ``start`` stands for: the last one its
+        paragraph named before this sentence."""
+        if self.earlier_company is not None and COMPANY_ANAPHOR.match(self.text, start, end):
+            return self.earlier_company
+        return None
+
     def mention_for(self, item: Item, type_: EntityType, rule: str) -> Mention:
         """The mention an enumeration item stands for: a recognised one, or a new one."""
         for mention in self.within(item.start, item.end):

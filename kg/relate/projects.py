@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.records import EntityType, Fact, Mention, Relation
 from kg.relate.context import (
-    COMPANY_ANAPHOR,
     PLACE_TYPES,
     SentenceContext,
     make_fact,
@@ -189,8 +188,8 @@ def _opening_company(
     """The company that opens the clause (after a lead such as 其中): a recognised company
     mention, else the ``name`` group ``named`` matches there (ending with one of ``heads``,
     when given), as a new mention of ``rule``."""
-    if ctx.earlier_company is not None and COMPANY_ANAPHOR.match(ctx.text, c_start, c_end):
-        return ctx.earlier_company  # 晶科能源…。这家光伏龙头今年投资…
+    if referred := ctx.company_referred_to(c_start, c_end):
+        return referred  # 晶科能源…。这家光伏龙头今年投资…
     first = next(iter(ctx.within(c_start, c_end)), None)
     if first is not None and first.type is EntityType.COMPANY:
         opens = ctx.text[c_start : first.span.start - ctx.base] in ("", *CLAUSE_LEADS)
