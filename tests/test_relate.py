@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +15,9 @@ from kg.recognise import recognise
 from kg.recognise.lexicon import Lexicon
 from kg.records import ArticleMeta, Document, Fact, Mention, Quantity, Relation
 from kg.relate import relate
+from kg.relate.context import Rule, SentenceContext
 from kg.relate.quantities import PERIODS, base_value, find_periods
+from kg.relate.rules import RULES, TRIGGERS
 from kg.segment import segment
 
 PUBLISHED = date(2022, 11, 20)
@@ -713,3 +717,37 @@ def test_relate_every_period_form_match_contains_one_of_its_needles(text: str) -
     for kind, needles, pattern in PERIODS:
         for match in pattern.finditer(text):
             assert any(n in match.group() for n in needles), (kind, match.group())
+
+
+# ----------------------------------------------------------------------------- triggers
+
+
+def test_relate_a_rule_with_trigger_words_finds_nothing_without_them(lexicon: Lexicon) -> None:
+    """relate skips a rule on a sentence without one of its TRIGGERS words; that is only right
+    if the rule, run on every sentence, never finds a fact in such a sentence. Checked over
+    every article of the tests (a pattern added to a rule needs its word added too)."""
+    found: list[tuple[str, str]] = []  # (rule, sentence) of every fact found ungated
+
+    def ungated(name: str, rule: Rule) -> Rule:
+        def run(ctx: SentenceContext) -> Iterator[Fact]:
+            facts = list(rule(ctx))
+            found.extend((name, ctx.text) for _ in facts)
+            return iter(facts)
+
+        return run
+
+    gated = {name: rule for name, rule in RULES.items() if rule in TRIGGERS}
+    assert len(gated) >= 3
+    wrapped = {name: ungated(name, rule) for name, rule in gated.items()}
+    articles = sorted(Path(__file__).parent.glob("*/*/article.txt"))
+    for path in articles:
+        doc = Document(path.parent.name, path.read_text(encoding="utf-8"), ArticleMeta(""))
+        sentences = segment(doc)
+        relate(doc, sentences, recognise(doc, sentences, lexicon), lexicon, rules=wrapped)
+    assert {name for name, _ in found} == set(gated)  # each gated rule finds something
+    missed = [
+        (name, text)
+        for name, text in found
+        if not any(word in text for word in TRIGGERS[gated[name]])
+    ]
+    assert missed == []

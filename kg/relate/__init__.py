@@ -10,7 +10,7 @@ from kg.recognise.lexicon import Lexicon
 from kg.records import Document, EntityType, Fact, Mention, Quantity, Relation, Sentence
 from kg.relate.context import Rule, SentenceContext
 from kg.relate.quantities import find_periods, plausible
-from kg.relate.rules import RULES
+from kg.relate.rules import RULES, TRIGGERS
 from kg.segment import normalise
 
 #: The built-in rules; added rule sets register the same way.
@@ -26,7 +26,9 @@ def relate(
     rules: dict[str, Rule] | None = None,
 ) -> tuple[Fact, ...]:
     """Facts of the article, each with the sentence it was read from, in text order."""
-    active = DEFAULT_RULES if rules is None else rules
+    active = [
+        (rule, TRIGGERS.get(rule)) for rule in (DEFAULT_RULES if rules is None else rules).values()
+    ]
     starts = [m.span.start for m in mentions]
     facts: list[Fact] = []
     year_hint: str | None = None
@@ -50,8 +52,10 @@ def relate(
         ctx = SentenceContext(
             doc, sentence, inside, lexicon, year_hint, period_hint, reference, earlier
         )
-        for rule in active.values():
-            facts.extend(rule(ctx))
+        text = sentence.normalised
+        for rule, needs in active:
+            if needs is None or any(word in text for word in needs):
+                facts.extend(rule(ctx))
         explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]
         if explicit:
             year_hint, period_hint = explicit[-1].period[:4], explicit[-1].period

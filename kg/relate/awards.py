@@ -319,6 +319,8 @@ SUPPORT_INCLUSION = re.compile(
     r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
     r"(?:范围|名单|计划|试点)"
 )
+#: one of these is in every match of SUPPORT_CUE, SUPPORT_INCLUSION and the FUND_ patterns
+SUPPORT_WORDS = ("支持", "优先", "倾斜", "获得")
 
 
 def priority_support(ctx: SentenceContext) -> Iterator[Fact]:
@@ -417,6 +419,8 @@ COMPANY_COUNT = re.compile(
     rf"等(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)家[\u4e00-\u9fff]{{0,4}}?(?:企业|公司)"
 )
 LISTED = re.compile(r"榜上有名|成功入选|入选|上榜|位列|分列|名列|分别位列|居|排名")
+#: one of these is in every match of LISTING, HUNDRED_LIST and BRACKETED_COMPANIES
+LISTING_WORDS = ("名单", "名录", "榜单", "排行榜", "结果", "百强", "家(", "家（")
 
 
 def listings(ctx: SentenceContext) -> Iterator[Fact]:

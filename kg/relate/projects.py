@@ -272,10 +272,11 @@ def policies(ctx: SentenceContext) -> Iterator[Fact]:
     """Policy documents the city issued: a policy name after 印发/制定/出台 in the sentence, or
     after 落实/贯彻 when the title names the city itself (落实《佛山市…若干措施》)."""
     text = ctx.text
-    city_names = _city_names(ctx)
+    city_names: tuple[str, ...] | None = None  # worked out for the first policy named
     for mention in ctx.mentions:
         if mention.type != EntityType.POLICY:
             continue
+        city_names = city_names or _city_names(ctx)
         start = mention.span.start - ctx.base
         issued = ISSUE_CUE.search(text, 0, start)
         implemented = IMPLEMENT_CUE.search(text, 0, start) and mention.surface.startswith(
@@ -299,6 +300,7 @@ OTHER_RULES_CUE = re.compile("|".join(DESIGNATION_CUES) + r"|签约|引进|项�
 COMPANY_LIST_HEAD = re.compile(  # 等(一批)(龙头)企业
     rf"等(?:一批|多家|{COUNT_DIGITS}家)?(?:上下游|龙头|重点|骨干|知名|配套|链主|头部)?(?:企业|公司)"
 )
+COMPANY_LIST_WORDS = ("企业", "公司")  # one of them is in every match of COMPANY_LIST_HEAD
 
 
 def company_presence(ctx: SentenceContext) -> Iterator[Fact]:

@@ -7,11 +7,12 @@ register the same way.
 
 from __future__ import annotations
 
-from kg.relate.awards import designations, listings, priority_support
+from kg.recognise.patterns import DESIGNATION_CUES
+from kg.relate.awards import LISTING_WORDS, SUPPORT_WORDS, designations, listings, priority_support
 from kg.relate.context import Rule
 from kg.relate.figures import observations, table_rows
 from kg.relate.industries import clusters, industry_tiers
-from kg.relate.projects import company_presence, investments, policies
+from kg.relate.projects import COMPANY_LIST_WORDS, company_presence, investments, policies
 
 RULES: dict[str, Rule] = {
     "industry-tiers": industry_tiers,
@@ -24,4 +25,15 @@ RULES: dict[str, Rule] = {
     "listings": listings,
     "figures": observations,
     "table-rows": table_rows,
+}
+
+#: For a rule, words one of which a sentence must hold for the rule to find anything in it;
+#: relate runs the rule on those sentences only. Most sentences hold nothing for most rules,
+#: and a rule costs several microseconds a sentence to find that out. A rule not listed here
+#: reads every sentence.
+TRIGGERS: dict[Rule, tuple[str, ...]] = {
+    designations: DESIGNATION_CUES,
+    priority_support: SUPPORT_WORDS,
+    listings: LISTING_WORDS,
+    company_presence: COMPANY_LIST_WORDS,
 }
