@@ -68,6 +68,17 @@ def _offset(offset: int) -> ox.Literal:
     return ox.Literal(str(offset), datatype=XSD.integer)
 
 
+# Units, periods, rule names, name keys and labels recur across statements and articles.
+@lru_cache(maxsize=1 << 14)
+def _plain(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+@lru_cache(maxsize=1 << 14)
+def _tagged(value: str, lang: str) -> ox.Literal:
+    return ox.Literal(value, language=lang)
+
+
 def _decimal(value: Decimal) -> ox.Literal:
     """An xsd:decimal spelt as rdflib spells a Decimal: positional, never 1E+3."""
     return ox.Literal(f"{value:f}", datatype=XSD.decimal)
@@ -221,7 +232,7 @@ class _Builder:
         """A string (tagged with ``lang``, else plain) or an xsd:integer."""
         if isinstance(value, int):
             return ox.Literal(str(value), datatype=XSD.integer)
-        return ox.Literal(value, language=lang) if lang else ox.Literal(value)
+        return _tagged(value, lang) if lang else _plain(value)
 
     def text_span(self, span: Span) -> ox.NamedNode:
         found = self.spans.get((span.start, span.end))  # a tuple hashes faster than a Span
