@@ -751,3 +751,18 @@ def test_relate_a_rule_with_trigger_words_finds_nothing_without_them(lexicon: Le
         if not any(word in text for word in TRIGGERS[gated[name]])
     ]
     assert missed == []
+
+
+def test_relate_a_breakdown_paragraph_keeps_the_period_of_the_figures_before(
+    lexicon: Lexicon,
+) -> None:
+    """分产业看，… breaks down the paragraph before: its undated figures are of that year; an
+    undated figure in a paragraph that breaks nothing down is of the article's year."""
+    text = (
+        "2021年，全市规模以上工业增加值增长6.2%。\n"
+        "分产业看，汽车产业产值986.4亿元，增长29.1%。\n"
+        "全市高新技术企业达到732家。"
+    )
+    periods = {q.indicator: q.period for q in _figures(text, lexicon)}
+    assert periods["汽车产业产值"] == "2021"
+    assert periods["高新技术企业"] == str(PUBLISHED.year)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +13,12 @@ from kg.relate.context import Rule, SentenceContext
 from kg.relate.quantities import find_periods, plausible
 from kg.relate.rules import RULES, TRIGGERS
 from kg.segment import normalise
+
+#: 分产业看，… / 从企业看，… / 主要工业产品产量中，…: a paragraph that breaks down the figures
+#: of the one before, and so speaks of their time
+BREAKDOWN = re.compile(
+    r"\s*(?:(?:分|从|按)[\u4e00-\u9fff]{1,6}看|主要[\u4e00-\u9fff]{2,10}中)[，,]"
+)
 
 #: The built-in rules; added rule sets register the same way.
 DEFAULT_RULES: dict[str, Rule] = RULES
@@ -73,8 +80,9 @@ def _assumed_date(sentences: tuple[Sentence, ...]) -> date | None:
 
 
 def _usable_figures(reference: date | None, doc: Document, facts: list[Fact]) -> list[Fact]:
-    """The facts, each figure with a period: its own, else that of the paragraph's last figure,
-    else the year of the article's date (``reference``: published, or assumed).
+    """The facts, each figure with a period: its own, else that of the paragraph's last figure
+    (or, in a paragraph breaking down the one before, of that one's last figure), else the year
+    of the article's date (``reference``: published, or assumed).
 
     A figure whose period is still unknown is dropped: an article with no date that names no
     year gives no period to read it against, and a figure of no known time is no usable
@@ -88,7 +96,9 @@ def _usable_figures(reference: date | None, doc: Document, facts: list[Fact]) ->
             paragraph = doc.text.rfind("\n", 0, fact.evidence.start)
             q = fact.object
             if q.period is None:
-                if last is not None and last[1] == paragraph:
+                if last is not None and (
+                    last[1] == paragraph or BREAKDOWN.match(doc.text, paragraph + 1)
+                ):
                     q = replace(q, period=last[0])
                 elif reference is not None:
                     q = replace(q, period=str(reference.year))
