@@ -276,6 +276,17 @@ HOLDERS = [
     # the award said again (成为…首个…) is no second award, to the city
     ("东莞智能移动终端集群入选工业和信息化部公布的国家先进制造业集群名单，成为东莞首个国家级先进"
      "制造业集群。", [("东莞智能移动终端集群", "国家先进制造业集群")]),
+    # 跻身 a list; a title held through a plant is its company's
+    ("今年，宝鸡鑫诺钛业科技有限公司跻身第三批国家级专精特新“小巨人”企业，北秦精密的新厂区获评"
+     "国家级“绿色工厂”。", [("宝鸡鑫诺钛业科技有限公司", "国家级专精特新小巨人企业"),
+                          ("北秦精密", "绿色工厂")]),
+    # 这家企业 after its company in the same sentence, and a time word before the cue
+    ("走进潍柴动力股份有限公司车间，负责人告诉记者，这家企业去年还荣获第六届中国工业大奖。",
+     [("潍柴动力股份有限公司", "中国工业大奖")]),
+    # a clause with no subject of its own goes on with the cluster before it; praise
+    # (规模最大的…之一) is no title
+    ("潍坊动力装备产业集群规模已突破3000亿元，去年入选山东省“雁阵形”产业集群，成为全省规模最大的"
+     "动力装备产业集群之一。", [("潍坊动力装备产业集群", "山东省“雁阵形”产业集群")]),
 ]  # fmt: skip
 
 

@@ -89,6 +89,7 @@ DESIGNATION_CUES = (
     "荣列",
     "列入",
     "入围",
+    "跻身",
     "授予",
     "命名为",
     "成为",
@@ -98,7 +99,7 @@ COMPANY_LEGAL = re.compile(
     r"|集团有限公司|有限公司))"
 )
 NAME_BREAKERS = re.compile(
-    r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|落户|推动|支持|其中|此外|包括|了|的)"
+    r".*(?:[,，、。;；:：“”《》\s]|与|和|由|是|为|在|及|引进|签约|携手|联合|落户|推动|支持|其中|此外|包括|走进|来到|了|的)"
 )
 #: Common Chinese surnames (linguistic vocabulary): a titled name must start with one.
 SURNAMES = (

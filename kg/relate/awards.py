@@ -159,6 +159,10 @@ def _count_of_holders(ctx: SentenceContext, designation: Mention, count: re.Matc
     return Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:designation-count")
 
 
+DESCRIPTION = re.compile(r"最|重要|主力|典型|缩影|关键")
+FIRST_OR_ONE_OF = re.compile(r"首个|首家|第一个|唯一|之一")
+
+
 def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | None:
     for mention in ctx.within(start, end):
         if mention.type == EntityType.DESIGNATION:
@@ -171,7 +175,9 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
         ):
             phrase_start = mention.span.end - ctx.base
     phrase = ctx.text[phrase_start:end]
-    if (index := phrase.rfind("的")) >= 0 and len(phrase) - index > 4:
+    if (index := phrase.rfind("的")) >= 0 and DESCRIPTION.search(phrase, 0, index):
+        return None  # 成为全省规模最大的动力装备产业集群之一: praise, not a title
+    if index >= 0 and len(phrase) - index > 4:
         phrase_start, phrase = phrase_start + index + 1, phrase[index + 1 :]
     if match := re.match(r"(?:(?:19|20)\d\d年度?|为)", phrase):
         phrase_start, phrase = phrase_start + match.end(), phrase[match.end() :]
@@ -185,7 +191,7 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     head = re.sub(r"[(（][^()（）]{1,12}[)）]$", "", phrase)
     if not (4 <= len(phrase) <= 30) or not head.endswith(DESIGNATION_HEADS):
         return None
-    if re.search(r"首个|首家|第一个|唯一|之一|重要|最大|主力|典型|缩影|关键", phrase):
+    if FIRST_OR_ONE_OF.search(phrase) or DESCRIPTION.search(phrase):
         return None  # 成为成都首个万亿级产业集群: a description, not a title
     if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）“”]+", phrase):
         return None
@@ -207,7 +213,14 @@ THE_PLACE_ITSELF = frozenset({"我市", "本市", "全市", "我县", "本县", 
 
 TIME_OR_ADVERB = re.compile(
     r"(?:于|在)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
-    r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|凭借[^,，]*)*$"
+    r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|去年|今年|前年|上年|当年|年内|"
+    r"凭借[^,，]*)*$"
+)
+#: 北秦精密的新厂区获评…, 歌尔的虚拟现实整机产品入选…: a title held through a plant or product
+#: is its company's
+THROUGH_ITS = re.compile(
+    r"(?P<holder>[\u4e00-\u9fffA-Za-z]{2,10}?)的[\u4e00-\u9fffA-Za-z]{0,8}?"
+    r"(?:厂区|工厂|车间|基地|产品|生产线|技术中心|研发中心|项目)"
 )
 
 
@@ -257,7 +270,11 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         return None  # 15家入选…: holders the text does not name
     # a name at the start of the clause, up to a place in it (三一重工长沙18号工厂 → 三一重工)
     name_end = first if first is not None else window_end
+    if through := THROUGH_ITS.fullmatch(ctx.text, c_start, window_end):
+        name_end = through.end("holder")
     name = ctx.text[c_start:name_end]
+    if not name.strip() and not known and (topic := _cluster_before(ctx, c_start)):
+        return [topic]  # 潍坊动力装备产业集群规模已突破3000亿元，去年入选…
     if not name.strip() or re.sub("(?:获|经)$", "", name) in THE_PLACE_ITSELF:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
@@ -266,6 +283,23 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
+
+
+def _cluster_before(ctx: SentenceContext, c_start: int) -> Mention | None:
+    """The cluster that opens the clause before ``c_start``: the topic a clause with no
+    subject of its own goes on speaking of."""
+    before = [(s, e) for s, e in clauses(ctx.text) if e <= c_start]
+    if not before:
+        return None
+    start, end = before[-1]
+    cluster = CLUSTER.search(ctx.text, start, end)
+    item = cluster_name(ctx, start, cluster) if cluster else None
+    if cluster is None or item is None:
+        return None
+    places = "".join(m.surface for m in ctx.within(start, item.start) if m.type in PLACE_TYPES)
+    if ctx.text[start : item.start] != places:
+        return None  # the clause opens with something else (把…, 全市…)
+    return cluster_mention(ctx, item, cluster, single=True)
 
 
 def _short_name_from_place(ctx: SentenceContext, place: Mention, end: int) -> Mention | None:

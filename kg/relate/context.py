@@ -50,11 +50,16 @@ class SentenceContext:
         return [m for m in self.mentions if lo <= m.span.start and m.span.end <= hi]
 
     def company_referred_to(self, start: int, end: int) -> Mention | None:
-        """The company 这家企业 (该公司, 这家光伏龙头) at ``start`` stands for: the last one its
-        paragraph named before this sentence."""
-        if self.earlier_company is not None and COMPANY_ANAPHOR.match(self.text, start, end):
-            return self.earlier_company
-        return None
+        """The company 这家企业 (该公司, 这家光伏龙头) at ``start`` stands for: the last one named
+        before it, in this sentence or earlier in its paragraph."""
+        if not COMPANY_ANAPHOR.match(self.text, start, end):
+            return None
+        named = [
+            m
+            for m in self.mentions
+            if m.type is EntityType.COMPANY and m.span.end <= self.base + start
+        ]
+        return named[-1] if named else self.earlier_company
 
     def mention_for(self, item: Item, type_: EntityType, rule: str) -> Mention:
         """The mention an enumeration item stands for: a recognised one, or a new one."""
