@@ -103,8 +103,9 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
 
 SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|予以|得到)")
 SUPPORT_CUE = re.compile(
-    r"(?:优先|重点|倾斜)支持|优先推荐|优先安排|(?:重点|政策)倾斜|(?<=给予|予以)倾斜"
+    r"(?:优先|重点|倾斜)支持|优先推荐|优先安排|优先考虑|(?:重点|政策)倾斜|倾斜"
 )
+#: 给予倾斜 is support by its verb; a bare 倾斜 (同等条件下向示范区倾斜) only after 在…中
 DESIGNATION_HEADS = (
     "示范",
     "标杆",
@@ -343,10 +344,14 @@ FUND_ARRANGED = re.compile(
 #: what a bare 给予倾斜 must favour to be a programme's support: money, a quota, a scheme
 FUNDING = re.compile(r"(?:资金|基金|专项|计划|工程|贷款|补助|补贴|奖补|额度)$")
 SUPPORT_IN = re.compile(
-    r"在(?P<list>[^，,。；;在]+?)(?:的[\u4e00-\u9fff]{1,6}?)?(?:等方面|方面|等领域|安排上|上|中)"
+    r"在(?P<list>[^，,。；;在]+?)(?:的[\u4e00-\u9fff]{1,6}?|项目遴选|项目评审)?"
+    r"(?:等方面|方面|等领域|安排上|上|中)"
+    r"(?:[，,]?(?:同等条件下)?[对向][^，。；、]{1,12}|[，,]?同等条件下)?$"
+)
+SUPPORT_APPLYING = re.compile(
+    r"(?:申报|申请|争取|安排)(?P<list>.+?)(?:等项目|项目|等)?时(?:将|可|均)?"
     r"(?:[，,]?对[^，。；、]{1,12})?$"
 )
-SUPPORT_APPLYING = re.compile(r"(?:申报|申请|争取)(?P<list>.+?)(?:等项目|项目|等)?时(?:将|可|均)?$")
 AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
 AWARD_OR_SUPPORT = re.compile(rf"{AWARD_IN_SENTENCE.pattern}|列入|{SUPPORT_CUE.pattern}")
 SUPPORT_INCLUSION = re.compile(
@@ -367,10 +372,17 @@ def _priority_support(ctx: SentenceContext) -> Iterator[Fact]:
     text = ctx.text
     for cue in SUPPORT_CUE.finditer(text):
         lead = last_match(SUPPORT_LEAD, text, 0, cue.start())
+        if cue.group() == "倾斜" and not text.endswith(("给予", "予以"), 0, cue.start()):
+            lead = None
         if lead is None:
-            continue
-        start, end = lead.end(), cue.start()
-        before = text[: lead.start()]
+            # 对示范城市在A和B的项目安排上，同等条件下优先支持: no verb, but 在…上 names the list
+            before = text[: cue.start()]
+            if not SUPPORT_IN.search(before):
+                continue
+            start, end = cue.start(), cue.start()
+        else:
+            start, end = lead.end(), cue.start()
+            before = text[: lead.start()]
         # 在申报A、B等项目时将获得优先支持: the list starts right after the verb
         applying = SUPPORT_APPLYING.search(before)
         # 在A、B等方面(对示范区)给予优先支持; 在A、B的投资布局上…予以优先支持
