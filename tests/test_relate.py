@@ -276,6 +276,8 @@ HOLDERS = [
     # the award said again (成为…首个…) is no second award, to the city
     ("东莞智能移动终端集群入选工业和信息化部公布的国家先进制造业集群名单，成为东莞首个国家级先进"
      "制造业集群。", [("东莞智能移动终端集群", "国家先进制造业集群")]),
+    # a policy's condition (对新认定为…的) awards nothing
+    ("对新认定为国家级、省级中小企业特色产业集群的，分别给予集群运营主体一次性奖励300万元。", []),
     # 跻身 a list; a title held through a plant is its company's
     ("今年，宝鸡鑫诺钛业科技有限公司跻身第三批国家级专精特新“小巨人”企业，北秦精密的新厂区获评"
      "国家级“绿色工厂”。", [("宝鸡鑫诺钛业科技有限公司", "国家级专精特新小巨人企业"),
@@ -306,6 +308,9 @@ LISTED_COMPANIES = [
     # a 百强 ranking named without 榜单
     ("在赛迪顾问发布的2023年全国综合实力百强县市中，晋江位列第4位。", ["晋江"],
      "全国综合实力百强县市"),
+    # the holder in a later clause: …名单，全国共9个城市入围，X名列其中
+    ("国家发展改革委等五部门公布新一轮老工业城市和资源型城市产业转型升级示范区名单，全国共9个城市入围，"
+     "鞍山市名列其中。", ["鞍山市"], "新一轮老工业城市和资源型城市产业转型升级示范区"),
     # a list named without its publisher, and the companies it adds after their place
     ("在第八批国家级制造业单项冠军名单中，泉州新增安踏、恒安、九牧等6家企业。",
      ["安踏", "恒安", "九牧"], "第八批国家级制造业单项冠军"),

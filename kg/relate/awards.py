@@ -279,7 +279,7 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if not name.strip() or re.sub("(?:获|经)$", "", name) in THE_PLACE_ITSELF:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
-        ("我", "全", "该", "其中", "此外", "同时", "企业", "是")
+        ("我", "全", "该", "其中", "此外", "同时", "企业", "是", "对")
     ):
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
@@ -464,6 +464,7 @@ NEWLY_LISTED = re.compile(r"新增|新添|又有|共有")  # not 有 alone: 有�
 COMPANY_COUNT = re.compile(
     rf"等(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)家[\u4e00-\u9fff]{{0,4}}?(?:企业|公司)"
 )
+AMONG_THEM = re.compile(r"(?:名列|位列|入选|列入)其中|赫然在列")
 LISTED = re.compile(r"榜上有名|成功入选|入选|上榜|位列|分列|名列|分别位列|居|排名")
 #: one of these is in every match of LISTING, HUNDRED_LIST and BRACKETED_COMPANIES
 LISTING_WORDS = ("名单", "名录", "榜单", "排行榜", "结果", "百强", "家(", "家（")
@@ -477,10 +478,14 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
     for listing in [*LISTING.finditer(text), *HUNDRED_LIST.finditer(text)]:
         clause_end = next((e for s, e in clauses(text) if s >= listing.end()), len(text))
         cue = LISTED.search(text, listing.end(), clause_end)
+        among = AMONG_THEM.search(text, listing.end()) if cue is None else None
         if cue is not None:
             holders = _listed_holders(ctx, listing.end(), cue.start()) or _counted_companies(
                 ctx, listing.end(), cue.start()
             )
+        elif among is not None:  # …名单，全国共9个城市入围，鞍山市名列其中
+            c_start = max(s for s, _ in clauses(text) if s <= among.start())
+            holders = _listed_holders(ctx, c_start, among.start())
         elif added := NEWLY_LISTED.search(text, listing.end(), clause_end):
             holders = _counted_companies(ctx, added.end(), clause_end)
         else:
