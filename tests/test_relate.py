@@ -121,6 +121,11 @@ CLUSTER_NAMES = [
     ("泉州印发《泉州市加快推进纺织产业集群发展若干措施》。", []),
     # the scope of a rank is no cluster
     ("汽车零部件产业集群营收286亿元，在全省县域特色产业集群中排名第五。", ["汽车零部件产业集群"]),
+    # a list counted with 两大 after it
+    ("到2027年，把精品钢材、菱镁新材料两大产业集群建成先进制造业集群。",
+     ["精品钢材", "菱镁新材料"]),
+    # a policy's measures name no cluster
+    ("（一）支持产业集群发展。对新认定的，分别给予集群运营主体一次性奖励300万元。", []),
     # a list counted with 三个 but no 等
     ("在柳州，汽车、钢铁、机械三个千亿级产业集群撑起了工业的半壁江山。", ["汽车", "钢铁", "机械"]),
     # a title (中小企业特色产业集群) is no cluster of a 中小企业特色 industry

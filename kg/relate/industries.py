@@ -168,8 +168,9 @@ def _list_end_before(text: str, clause_start: int, alias_start: int) -> int | No
 # ----------------------------------------------------------------------------- clusters
 CLUSTER = re.compile(
     rf"(?P<count>等(?:(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)个)?"
-    rf"|(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)个)?"
-    r"(?P<adj>(?:(?!等|[两二三四五六七八九十]个)[\u4e00-\u9fff]){0,12}?)(?:产业)?集群"
+    rf"|(?:{COUNT_DIGITS}|[一二两三四五六七八九十]+)个|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]大)?"
+    r"(?P<adj>(?:(?!等|[两二三四五六七八九十]个|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]大)"
+    r"[\u4e00-\u9fff]){0,12}?)(?:产业)?集群"
 )
 NOT_A_TIER_AFTER = ("集群", "产业集群", "为", "发展工程", "名单", "称号", "试点", "示范", "工程")
 CLUSTER_NOT = re.compile(
@@ -178,8 +179,9 @@ CLUSTER_NOT = re.compile(
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
     r"|列入|纳入|^入|第[一二三四五六七八九十\d]+批"  # 被…列入第一批…集群: a title, not a name
     r"|^在"  # 在全省县域特色产业集群中排名第五: the scope of a rank
+    r"|^(?:支持|给予|分别)"  # 支持产业集群发展, 分别给予集群运营主体…: a policy's measures
 )
-CLUSTER_VERB = re.compile(r"把|将|推进|推动|加快|打造|壮大|培育|发展")
+CLUSTER_VERB = re.compile(r"把|将|推进|推动|加快|打造|壮大|培育|发展|支持|给予")
 CLUSTER_PRONOUN = re.compile(r"^(?:这|上述)?(?P<n>[两二三四五六七八九十\d]+)(?:大|个)$")
 LIST_BEFORE_COUNT = re.compile(r"(?:作为|列为|等)(?:[两二三四五六七八九十\d]+)(?:大|个)")
 
