@@ -50,6 +50,10 @@ FRONT_MATTER = re.compile(
 #: a value's items: split at commas and spaces, YAML's brackets and quotes left out
 FRONT_ITEM = re.compile(r"[^,，、\s\[\]\"'“”]+")
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+SELF_REFERENCE = ("本报", "本台", "本刊", "本网")  # the outlet speaking of itself: no name
+ROLE_WORD = re.compile(
+    "(?:" + "|".join(SELF_REFERENCE) + ")?(?:全媒体记者|首席记者|记者|通讯员|实习生|摄影)"
+)
 NOT_NAMES = (
     "报道",
     "摄影",
@@ -100,7 +104,7 @@ def byline(text: str, body_start: int) -> list[BylinePart]:
     head_end = min(len(text), body_start + HEAD)
     for pattern in (BRACKETED, BARE):
         for match in pattern.finditer(text, body_start, head_end):
-            if match["outlet"]:
+            if match["outlet"] and match["outlet"] not in SELF_REFERENCE:
                 parts.append(_part("outlet", match, "outlet"))
             parts += _names("author", match, "names")
     for pattern in (DATELINE, SOURCE, NEWS_FLASH):
@@ -119,7 +123,9 @@ def _part(role: Role, match: re.Match[str], group: str) -> BylinePart:
 
 def _names(role: Role, match: re.Match[str], group: str) -> Iterator[BylinePart]:
     offset = match.start(group)
-    for name in PERSON_NAME.finditer(match[group]):
+    # 孙立新　本报通讯员　高雅楠: a role word between names is blanked, offsets kept
+    names = ROLE_WORD.sub(lambda m: " " * len(m.group()), match[group])
+    for name in PERSON_NAME.finditer(names):
         if not name.group().endswith(NOT_NAMES):
             span = Span(offset + name.start(), offset + name.end())
             yield BylinePart(role, span, name.group())

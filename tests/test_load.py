@@ -336,6 +336,15 @@ def test_load_byline_role_words_are_not_authors() -> None:
     assert meta.authors == ("王晓明", "刘芳")
 
 
+def test_load_byline_of_a_paper_speaking_of_itself() -> None:
+    """本报记者 … 本报通讯员 …: 本报 names no outlet, and 本报通讯员 is no person."""
+    meta, _ = read_meta(
+        "潍坊氢能再提速\n本报记者　孙立新　本报通讯员　高雅楠　刘晓峰\n本报潍坊1月9日讯　正文。"
+    )
+    assert meta.authors == ("孙立新", "高雅楠", "刘晓峰")
+    assert meta.outlet != "本报"
+
+
 def test_load_headline_period_is_not_the_publication_date() -> None:
     meta, _ = read_meta("洛阳2022年1-10月工业增加值增长6.8%\n来源：洛阳日报 2022-11-20\n正文。")
     assert meta.published == date(2022, 11, 20)

@@ -281,6 +281,9 @@ HOLDERS = [
     # the award said again (成为…首个…) is no second award, to the city
     ("东莞智能移动终端集群入选工业和信息化部公布的国家先进制造业集群名单，成为东莞首个国家级先进"
      "制造业集群。", [("东莞智能移动终端集群", "国家先进制造业集群")]),
+    # listed places are places, not companies
+    ("济南、淄博等市正式获批燃料电池汽车示范应用城市群。",
+     [("济南", "燃料电池汽车示范应用城市群"), ("淄博", "燃料电池汽车示范应用城市群")]),
     # a policy's condition (对新认定为…的) awards nothing
     ("对新认定为国家级、省级中小企业特色产业集群的，分别给予集群运营主体一次性奖励300万元。", []),
     # 跻身 a list; a title held through a plant is its company's
@@ -795,3 +798,12 @@ def test_relate_a_breakdown_paragraph_keeps_the_period_of_the_figures_before(
     periods = {q.indicator: q.period for q in _figures(text, lexicon)}
     assert periods["汽车产业产值"] == "2021"
     assert periods["高新技术企业"] == str(PUBLISHED.year)
+
+
+def test_relate_listed_holders_that_are_places_stay_places(lexicon: Lexicon) -> None:
+    found = _of(_facts("济南、淄博等市正式获批燃料电池汽车示范应用城市群。", lexicon),
+                Relation.DESIGNATION_AWARD)  # fmt: skip
+    assert [(f.subject.surface, f.subject.type.value) for f in found if f.subject] == [
+        ("济南", "City"),
+        ("淄博", "City"),
+    ]

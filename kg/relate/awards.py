@@ -263,7 +263,7 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         if enumeration is not None:
             known_names = ctx.lexicon.names("company_suffixes")
             return [
-                ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list")
+                _holder_named(ctx, i)
                 for raw in enumeration.items
                 for i in split_conjoined(raw, known_names)
             ]
@@ -284,6 +284,15 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
+
+
+def _holder_named(ctx: SentenceContext, item: Item) -> Mention:
+    """A listed holder: the place or body recognised there (济南、淄博等市), else a company."""
+    span = ctx.span(item.start, item.end)
+    for mention in ctx.within(item.start, item.end):
+        if mention.span == span and mention.type in HOLDER_TYPES:
+            return mention
+    return ctx.mention_for(item, EntityType.COMPANY, "pattern:holder-list")
 
 
 def _cluster_before(ctx: SentenceContext, c_start: int) -> Mention | None:
