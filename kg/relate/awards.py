@@ -102,10 +102,10 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
 
 
 SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|予以|得到)")
+# 给予倾斜 is support by its verb; a bare 倾斜 (同等条件下向示范区倾斜) only after 在…中
 SUPPORT_CUE = re.compile(
     r"(?:优先|重点|倾斜)支持|优先推荐|优先安排|优先考虑|(?:重点|政策)倾斜|倾斜"
 )
-#: 给予倾斜 is support by its verb; a bare 倾斜 (同等条件下向示范区倾斜) only after 在…中
 DESIGNATION_HEADS = (
     "示范",
     "标杆",
