@@ -58,6 +58,9 @@ TIERS = [
      ["汽车", "装备制造", "新能源", "电子信息", "化工"]),
     ("襄阳前瞻布局氢能、量子信息等未来产业。", "future", ["氢能", "量子信息"]),
     ("株洲改造提升陶瓷、服饰等传统产业。", "advantage", ["陶瓷", "服饰"]),
+    # 加快 and 支持 open the list; they are no part of its first item
+    ("潍坊加快纺织服装、造纸等传统产业“老树发新芽”。", "advantage", ["纺织服装", "造纸"]),
+    ("鞍山支持激光、氢能等新兴产业发展。", "emerging", ["激光", "氢能"]),
     # a quoted count between the list and the tier word
     ("柳州以机械、冶金、生物医药为“三大”支柱产业。", "pillar", ["机械", "冶金", "生物医药"]),
 ]  # fmt: skip
