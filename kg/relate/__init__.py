@@ -63,7 +63,7 @@ def relate(
         for rule, needs in active:
             if needs is None or any(word in text for word in needs):
                 facts.extend(rule(ctx))
-        explicit = [p for p in find_periods(sentence.normalised, None) if not p.is_base]
+        explicit = [p for p in find_periods(text, None) if not p.is_base]
         if explicit:
             year_hint, period_hint = explicit[-1].period[:4], explicit[-1].period
     return tuple(_usable_figures(reference, doc, facts))

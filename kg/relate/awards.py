@@ -262,8 +262,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         enumeration = enumeration_before(ctx.text, c_start, end)
         if enumeration is not None:
             known_names = ctx.lexicon.names("company_suffixes")
-            return [
-                _holder_named(ctx, i)
+            return [  # 济南、淄博等市: listed places stay places
+                ctx.mention_for(i, EntityType.COMPANY, "pattern:holder-list", or_as=HOLDER_TYPES)
                 for raw in enumeration.items
                 for i in split_conjoined(raw, known_names)
             ]
@@ -284,15 +284,6 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
-
-
-def _holder_named(ctx: SentenceContext, item: Item) -> Mention:
-    """A listed holder: the place or body recognised there (济南、淄博等市), else a company."""
-    span = ctx.span(item.start, item.end)
-    for mention in ctx.within(item.start, item.end):
-        if mention.span == span and mention.type in HOLDER_TYPES:
-            return mention
-    return ctx.mention_for(item, EntityType.COMPANY, "pattern:holder-list")
 
 
 def _cluster_before(ctx: SentenceContext, c_start: int) -> Mention | None:

@@ -61,10 +61,15 @@ class SentenceContext:
         ]
         return named[-1] if named else self.earlier_company
 
-    def mention_for(self, item: Item, type_: EntityType, rule: str) -> Mention:
-        """The mention an enumeration item stands for: a recognised one, or a new one."""
+    def mention_for(
+        self, item: Item, type_: EntityType, rule: str, *, or_as: tuple[EntityType, ...] = ()
+    ) -> Mention:
+        """The mention an enumeration item stands for: one recognised there as ``type_`` (or
+        as one of ``or_as``), else a new one of ``type_``."""
         for mention in self.within(item.start, item.end):
-            if mention.span == self.span(item.start, item.end) and mention.type == type_:
+            if mention.span == self.span(item.start, item.end) and (
+                mention.type == type_ or mention.type in or_as
+            ):
                 return mention
         entry = self.lexicon.lookup(item.text)
         key = None
