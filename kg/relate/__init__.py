@@ -61,7 +61,7 @@ def relate(
         )
         text = sentence.normalised
         for rule, needs in active:
-            if needs is None or any(word in text for word in needs):
+            if needs is None or needs.search(text):
                 facts.extend(rule(ctx))
         explicit = [p for p in find_periods(text, None) if not p.is_base]
         if explicit:

@@ -23,6 +23,7 @@ from kg.relate.quantities import (
 from kg.segment import normalise
 
 NAME_BREAKS = ",，;；:：。、\n"  # where an indicator's name ends
+LAST_BREAK = re.compile(f"[{NAME_BREAKS}][^{NAME_BREAKS}]*$")
 LEADING_NOISE = re.compile(
     r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|"
     r"全国|我市|该市|本市|市县两级|市级|再|新增|还|并|且|的|较|比|由|从|在|对|将|也|都|以来|"
@@ -222,7 +223,8 @@ def _indicator_before(
 ) -> tuple[int, str | None]:
     start = end  # the name starts after the last break before end, and not before floor
     if floor < end:
-        start = max(floor, *(text.rfind(mark, floor, end) + 1 for mark in NAME_BREAKS))
+        last_break = LAST_BREAK.search(text, floor, end)
+        start = last_break.start() + 1 if last_break else floor
     raw = COMPARISON_GAP.sub("", text[start:end]).replace("\u3000", "")
     if LIST_COUNT.search(raw):
         return start, None

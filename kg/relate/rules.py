@@ -7,6 +7,9 @@ register the same way.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.relate.awards import LISTING_WORDS, SUPPORT_WORDS, designations, listings, priority_support
 from kg.relate.context import Rule
@@ -27,13 +30,20 @@ RULES: dict[str, Rule] = {
     "table-rows": table_rows,
 }
 
-#: For a rule, words one of which a sentence must hold for the rule to find anything in it;
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+#: For a rule, a pattern a sentence must match for the rule to find anything in it: one of
+#: its cue words, for the figures a digit, 万/亿 (after a Chinese numeral) or a rank's 第/首位.
 #: relate runs the rule on those sentences only. Most sentences hold nothing for most rules,
 #: and a rule costs several microseconds a sentence to find that out. A rule not listed here
 #: reads every sentence.
-TRIGGERS: dict[Rule, tuple[str, ...]] = {
-    designations: DESIGNATION_CUES,
-    priority_support: SUPPORT_WORDS,
-    listings: LISTING_WORDS,
-    company_presence: COMPANY_LIST_WORDS,
+TRIGGERS: dict[Rule, re.Pattern[str]] = {
+    designations: _any_of(DESIGNATION_CUES),
+    priority_support: _any_of(SUPPORT_WORDS),
+    listings: _any_of(LISTING_WORDS),
+    company_presence: _any_of(COMPANY_LIST_WORDS),
+    observations: re.compile(r"\d|万|亿|第|首位"),
 }
