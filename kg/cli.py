@@ -202,6 +202,8 @@ def _build(args: argparse.Namespace) -> int:
     report = build_into(store, args.inputs, config, jobs=args.jobs, on_progress=Progress())
     for _, reason in report.failures:
         print(f"kg build: skipped {reason}", file=sys.stderr)
+    for _, reason in report.warnings:
+        print(f"kg build: warning: {reason}", file=sys.stderr)
     status = 1 if report.failures else 0
     if args.store is not None:
         print(

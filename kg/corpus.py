@@ -34,7 +34,7 @@ from kg.pipeline import build_article
 from kg.rdf.iris import article_iri
 from kg.rdf.vocab import KG
 from kg.store import graph_quads, is_store
-from kg.validate import validate
+from kg.validate import drop_broken_statements
 
 MANIFEST = ox.NamedNode(MANIFEST_GRAPH)
 _SOURCE_PATH = ox.NamedNode(str(KG.sourcePath))
@@ -62,6 +62,7 @@ class Extracted:
     nquads: bytes = b""
     triples: int = 0
     error: str | None = None
+    warning: str | None = None  # built, but statements that broke the shapes were dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class BuildReport:
     unchanged: int = 0
     triples: int = 0  # triples written by this build
     failures: list[tuple[Path, str]] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)  # built, with a loss
     missing: list[str] = field(default_factory=list)  # built before, file now gone
     seconds: float = 0.0
     compacted: bool = False  # the store was compacted at the end (see COMPACT_SHARE)
@@ -132,14 +134,22 @@ def extract(source: Source, config: BuildConfig) -> Extracted:
         return Extracted(source, error=str(exc))
     except Exception as exc:  # a bug of kg's, reported per article (and worth a bug report)
         return Extracted(source, error=f"{source.path}: kg failed ({type(exc).__name__}: {exc})")
-    if config.validate:
-        report = validate(graph)
-        if not report.conforms:  # kg's own fault, but such a graph is not written
-            first = report.errors[0]
+    warning = None
+    if config.validate:  # a broken graph is kg's own fault, but it is not written
+        repair = drop_broken_statements(graph)
+        if not repair.report.conforms:
+            first = repair.report.errors[0]
             return Extracted(
                 source,
-                error=f"{source.path}: its graph breaks {len(report.errors)} rule(s) of "
+                error=f"{source.path}: its graph breaks {len(repair.report.errors)} rule(s) of "
                 f"shapes.ttl, e.g. {first.message} ({first.focus}); please report it",
+            )
+        if repair.dropped:
+            first = repair.dropped[0]
+            warning = (
+                f"{source.path}: dropped {len(repair.dropped)} statement(s) that break "
+                f"shapes.ttl, e.g. {first.message} ({first.focus}); the rest of the article "
+                "is built; please report it"
             )
     name = ox.NamedNode(str(article_iri(source.article_id)))
     quads = graph_quads(graph, name.value)
@@ -147,7 +157,7 @@ def extract(source: Source, config: BuildConfig) -> Extracted:
     quads.append(ox.Quad(name, _SOURCE_DIGEST, ox.Literal(source.digest), MANIFEST))
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert isinstance(data, bytes)
-    return Extracted(source, data, len(graph))
+    return Extracted(source, data, len(graph), warning=warning)
 
 
 def extract_all(sources: list[Source], config: BuildConfig, jobs: int = 1) -> Iterator[Extracted]:
@@ -355,6 +365,8 @@ def build_into(
         if result.error is not None:
             report.failures.append((result.source.path, result.error))
         else:
+            if result.warning is not None:
+                report.warnings.append((result.source.path, result.warning))
             store.put(result, replace=result.source.key in replacing)
             report.triples += result.triples
             if result.source.key in replacing:

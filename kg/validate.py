@@ -24,13 +24,14 @@ import pyoxigraph as ox
 import pyshacl_turbo
 from pyshacl_turbo import ReportableRuntimeError, ValidationFailure
 from pyshacl_turbo.rdf import Input
-from rdflib import BNode, Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from kg.config import ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
 from kg.errors import OntologyError, QueryError, ValidationError
 from kg.query import data_file
+from kg.rdf.iris import STATEMENT_NS
 from kg.rdf.mapping import OxigraphTriple, oxigraph_triples
 from kg.store import is_store
 
@@ -131,6 +132,43 @@ def validate(data: Graph) -> ValidationReport:
             union.add((s, p, o))
         data = union
     return _run(oxigraph_triples(data))
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """What ``drop_broken_statements`` did: the graph's report after it, and what it dropped."""
+
+    report: ValidationReport  # of the graph as left: conforms unless something else broke
+    dropped: tuple[Violation, ...]  # one violation of each statement dropped, in drop order
+
+
+def drop_broken_statements(graph: Graph, *, rounds: int = 3) -> Repair:
+    """Validate ``graph`` and remove from it (in place) every statement that breaks a rule.
+
+    A statement (an observation, an award, …) stands alone: dropping one loses that fact,
+    not the article. Its triples go, and so do the links to it (a cluster's ``kg:size``);
+    a statement left broken by that is dropped the next round. Anything else that breaks a
+    rule (an entity, a span) is left, and the report says the graph does not conform.
+
+    Raises:
+        OntologyError, ValidationError: as ``validate``.
+    """
+    dropped: list[Violation] = []
+    report = validate(graph)
+    for _ in range(rounds):
+        broken = {
+            v.focus: v
+            for v in report.errors
+            if isinstance(v.focus, URIRef) and str(v.focus).startswith(STATEMENT_NS)
+        }
+        if report.conforms or not broken:
+            break
+        for statement, violation in broken.items():
+            graph.remove((statement, None, None))
+            graph.remove((None, None, statement))
+            dropped.append(violation)
+        report = validate(graph)
+    return Repair(report, tuple(dropped))
 
 
 def validate_path(path: Path) -> ValidationReport:

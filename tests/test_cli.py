@@ -24,6 +24,61 @@ def test_cli_build_writes_turtle_trig_and_html(
     assert "built 1 article(s)" in out and "kg.html" in out
 
 
+def test_cli_build_drops_a_broken_statement_with_a_warning_and_keeps_the_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kg bug that leaves one statement malformed costs that fact, not the article: the
+    build says which file lost what, and writes everything else."""
+    from rdflib import Graph
+
+    import kg.corpus
+    from kg.pipeline import build_article
+    from kg.rdf.vocab import KG
+
+    broken: list[object] = []
+    figures: list[int] = []
+
+    def with_a_bug(*args: object, **kwargs: object) -> tuple[object, Graph]:
+        analysis, graph = build_article(*args, **kwargs)  # type: ignore[arg-type]
+        figures.append(len(set(graph.subjects(KG.unit, None))))
+        observation = min(graph.subjects(KG.unit, None))
+        graph.remove((observation, KG.unit, None))
+        broken.append(observation)
+        return analysis, graph
+
+    monkeypatch.setattr(kg.corpus, "build_article", with_a_bug)
+    assert main(["build", str(SEED), "--out", str(tmp_path), "--no-html"]) == 0
+    captured = capsys.readouterr()
+    assert f"kg build: warning: {SEED}: dropped 1 statement(s)" in captured.err
+    assert "built 1 article(s)" in captured.out
+    written = Graph().parse(tmp_path / "kg.ttl")
+    assert (broken[0], None, None) not in written
+    assert len(set(written.subjects(KG.unit, None))) == figures[0] - 1  # the others are kept
+
+
+def test_cli_build_skips_an_article_whose_entity_is_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken entity cannot be dropped like a statement (facts hang on it): the article is
+    skipped, named, and nothing is written."""
+    from rdflib import RDFS, Graph
+
+    import kg.corpus
+    from kg.pipeline import build_article
+    from kg.rdf.vocab import KG
+
+    def with_a_bug(*args: object, **kwargs: object) -> tuple[object, Graph]:
+        analysis, graph = build_article(*args, **kwargs)  # type: ignore[arg-type]
+        graph.remove((min(graph.objects(None, KG.holder)), RDFS.label, None))
+        return analysis, graph
+
+    monkeypatch.setattr(kg.corpus, "build_article", with_a_bug)
+    assert main(["build", str(SEED), "--out", str(tmp_path), "--no-html"]) == 2
+    err = capsys.readouterr().err
+    assert f"kg build: skipped {SEED}: its graph breaks" in err and "please report it" in err
+    assert not (tmp_path / "kg.ttl").exists()
+
+
 def test_cli_query_prints_sparql_json(seed_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     query = ROOT / "queries" / "cq" / "industries.rq"
     code = main(

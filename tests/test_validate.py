@@ -23,6 +23,7 @@ from kg.validate import (
     _ontology_facts,
     _shapes,
     _violations,
+    drop_broken_statements,
     format_report,
     validate,
     validate_path,
@@ -259,6 +260,53 @@ def test_validate_second_preferred_label_is_a_warning_not_a_failure(
     assert report.conforms
     v = _only(report, holder, SKOS.prefLabel)
     assert v.severity is Severity.WARNING and v.constraint == "UniqueLang"
+
+
+# ---------------------------------------------------------------------- dropping statements
+def _statements(graph: Graph) -> set[Node]:
+    return {s for s in graph.subjects() if str(s).startswith(RESOURCE_NS + "statement/")}
+
+
+def test_validate_drop_broken_statements_keeps_the_rest_of_the_article(
+    seed_graph: Graph,
+) -> None:
+    """A cluster's size that lost its unit is dropped, with the link to it; the cluster's
+    presence and every other statement stay, and the graph conforms."""
+    presence, size = min(seed_graph.subject_objects(KG.size))
+    graph = _copy(seed_graph)
+    graph.remove((size, KG.unit, None))
+    before = _statements(graph)
+    repair = drop_broken_statements(graph)
+    assert repair.report.conforms, format_report(repair.report)
+    assert [v.focus for v in repair.dropped] == [size]
+    assert "kg:unit" in repair.dropped[0].message
+    assert _statements(graph) == before - {size}
+    assert (size, None, None) not in graph and (None, None, size) not in graph
+    assert (presence, RDF.type, KG.ClusterPresence) in graph
+
+
+def test_validate_drop_broken_statements_leaves_a_broken_entity_reported(
+    award: tuple[URIRef, Graph],
+) -> None:
+    """Only statements are dropped: a holder without a label is still a failure."""
+    node, small = award
+    holder = small.value(node, KG.holder)
+    graph = _copy(small)
+    graph.remove((holder, RDFS.label, None))
+    size = len(graph)
+    repair = drop_broken_statements(graph)
+    assert not repair.report.conforms and repair.dropped == ()
+    assert len(graph) == size
+
+
+def test_validate_drop_broken_statements_changes_nothing_in_a_good_graph(
+    observation: tuple[URIRef, Graph],
+) -> None:
+    _, small = observation
+    graph = _copy(small)
+    repair = drop_broken_statements(graph)
+    assert repair.report.conforms and repair.dropped == ()
+    assert set(graph) == set(small)
 
 
 # ---------------------------------------------------------------------- the report

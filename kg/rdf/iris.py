@@ -17,6 +17,9 @@ from rdflib import URIRef
 from kg.config import RESOURCE_NS
 from kg.records import EntityType, Span
 
+#: Where every statement's IRI begins.
+STATEMENT_NS = f"{RESOURCE_NS}statement/"
+
 
 def entity_iri(type_: EntityType, key: str) -> URIRef:
     """The IRI of an entity from its type and resolution key.
@@ -58,7 +61,7 @@ def span_iri_text(article_id: str, span: Span) -> str:
 
 def statement_iri_text(article_id: str, kind: str, *parts: str) -> str:
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return f"{RESOURCE_NS}statement/{_local(article_id)}-{kind.lower()}-{digest}"
+    return f"{STATEMENT_NS}{_local(article_id)}-{kind.lower()}-{digest}"
 
 
 @lru_cache(maxsize=1 << 10)  # once per article, not per span and statement
