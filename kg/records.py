@@ -101,7 +101,9 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     span: Span
-    normalised: str  # one char per original char (full-width folded, traditional → simplified)
+    # one char per original char: full-width folded, traditional → simplified, and English
+    # glosses in brackets (Hainan Yefeng Foods Co., Ltd.) blanked to U+3000
+    normalised: str
 
 
 @dataclass(frozen=True, slots=True)

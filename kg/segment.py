@@ -11,6 +11,11 @@ from kg.records import Document, Sentence, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
 _T2S = OpenCC("t2s")
+# A gloss in English after a name or figure (Hainan Yefeng Foods Co., Ltd.), (RMB 1.5 billion):
+# a bracket of Latin words, one level of brackets inside it allowed
+_LATIN = r"[A-Za-z0-9.,'&/:;%+\-–— ]"
+_BRACKETED_LATIN = re.compile(rf"\((?:{_LATIN}|\({_LATIN}*\))*\)")
+_WORDS = re.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")  # two words: a gloss, not a code
 
 
 def segment(doc: Document) -> tuple[Sentence, ...]:
@@ -38,7 +43,18 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        sentences.append(Sentence(Span(start, end), normalise(text[start:end])))
+        sentences.append(Sentence(Span(start, end), _without_glosses(normalise(text[start:end]))))
+
+
+def _without_glosses(normalised: str) -> str:
+    """The sentence with English glosses blanked (same length, so offsets hold): rules read
+    ``海南椰风食品有限公司（Hainan Yefeng Foods Co., Ltd.）入选…`` as the name and its verb, and
+    ``15亿元（RMB 1.5 billion）`` as one figure."""
+    if "(" not in normalised:
+        return normalised
+    return _BRACKETED_LATIN.sub(
+        lambda m: "\u3000" * len(m.group()) if _WORDS.search(m.group()) else m.group(), normalised
+    )
 
 
 def normalise(text: str) -> str:

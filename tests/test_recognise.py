@@ -308,3 +308,34 @@ def test_recognise_a_place_inside_a_company_legal_name_is_no_place(lexicon: Lexi
     mentions = _mentions("天津中环瑞驰新能源科技有限公司在清河增资5亿元。", lexicon)
     assert "天津" not in [m.surface for m in mentions if m.type is EntityType.CITY]
     assert "天津中环瑞驰新能源科技有限公司" in [m.surface for m in mentions]
+
+
+def test_recognise_a_county_level_city_whose_short_name_is_a_word_by_it_once_written_full(
+    lexicon: Lexicon,
+) -> None:
+    """安宁 ("peace") is no alias of 安宁市, but an article that writes 安宁市 means the city."""
+    assert _find(_mentions("安宁是工业重镇。", lexicon), "安宁") == []
+    mentions = _mentions("安宁市位于昆明西部。安宁是工业重镇。", lexicon)
+    (short,) = _find(mentions, "安宁")
+    assert short.type is EntityType.DISTRICT and short.key == "divisions:cn-530181"
+
+
+def test_recognise_a_declared_short_name_wherever_it_is_written_after(lexicon: Lexicon) -> None:
+    text = "云南安磷新材料有限公司（简称“安磷新材”）成立于2010年。如今，安磷新材年产石膏粉80万吨。"
+    found = _find(_mentions(text, lexicon), "安磷新材")
+    assert [text[m.span.start : m.span.end] for m in found] == ["安磷新材", "安磷新材"]
+    assert {(m.type, m.canonical) for m in found} == {
+        (EntityType.COMPANY, "云南安磷新材料有限公司")
+    }
+
+
+def test_recognise_a_short_name_declared_with_a_stock_code(lexicon: Lexicon) -> None:
+    text = "鹿城稀土新材料股份有限公司（以下简称“鹿城稀土”，股票代码：600927）是龙头。"
+    (short,) = _find(_mentions(text, lexicon), "鹿城稀土")
+    assert short.canonical == "鹿城稀土新材料股份有限公司"
+
+
+def test_recognise_a_place_name_inside_a_set_phrase_is_no_place(lexicon: Lexicon) -> None:
+    text = "企业获得了真金白银的支持，白银市也受益。"
+    places = [m.surface for m in _mentions(text, lexicon) if m.type is EntityType.CITY]
+    assert places == ["白银市"]

@@ -16,6 +16,7 @@ from kg.recognise.lexicon import Lexicon
 from kg.records import ArticleMeta, Document, Fact, Mention, Quantity, Relation
 from kg.relate import relate
 from kg.relate.context import Rule, SentenceContext
+from kg.relate.lists import clauses
 from kg.relate.quantities import PERIODS, base_value, find_periods
 from kg.relate.rules import RULES, TRIGGERS
 from kg.segment import segment
@@ -127,6 +128,9 @@ CLUSTER_NAMES = [
     # a list counted with 两大 after it
     ("到2027年，把精品钢材、菱镁新材料两大产业集群建成先进制造业集群。",
      ["精品钢材", "菱镁新材料"]),
+    # a time word is no part of a cluster's name; 首批…产业集群 is a title
+    ("去年绿色化工产业集群产值突破800亿元。", ["绿色化工产业集群"]),
+    ("新能源电池材料产业集群去年入选首批省级重点产业集群。", ["新能源电池材料产业集群"]),
     # a policy's measures name no cluster
     ("（一）支持产业集群发展。对新认定的，分别给予集群运营主体一次性奖励300万元。", []),
     # a list counted with 三个 but no 等
@@ -296,6 +300,26 @@ HOLDERS = [
     # 这家企业 after its company in the same sentence, and a time word before the cue
     ("走进潍柴动力股份有限公司车间，负责人告诉记者，这家企业去年还荣获第六届中国工业大奖。",
      [("潍柴动力股份有限公司", "中国工业大奖")]),
+    # 它的… and a bare 工厂 opening a clause: the company the sentence named
+    ("江西赣锋新材有限公司是龙头企业，它的“高强石膏粉”入选第七批制造业单项冠军产品，工厂获评国家级"
+     "绿色工厂。", [("江西赣锋新材有限公司", "制造业单项冠军产品"),
+                   ("江西赣锋新材有限公司", "国家级绿色工厂")]),
+    # 其… and a research institute: the company
+    ("今年以来，德阳东汽材料股份有限公司获评国家级绿色工厂，其材料研究院被认定为国家企业技术中心。",
+     [("德阳东汽材料股份有限公司", "国家级绿色工厂"),
+      ("德阳东汽材料股份有限公司", "国家企业技术中心")]),
+    # titles listed after one cue
+    ("今年以来，德阳东汽材料股份有限公司先后获评国家级绿色工厂、国家技术创新示范企业。",
+     [("德阳东汽材料股份有限公司", "国家级绿色工厂"),
+      ("德阳东汽材料股份有限公司", "国家技术创新示范企业")]),
+    # a province written before its city only says where the city is
+    ("海南省三亚市入选国家知识产权示范城市。", [("三亚市", "国家知识产权示范城市")]),
+    # 全州 is the article's place; a target (力争…获评) awards nothing
+    ("全州成功入选第二批中小企业数字化转型城市试点。", [(None, "中小企业数字化转型城市试点")]),
+    ("力争试点绩效评价获评“优秀”等次。", []),
+    # a clause with no subject goes on with the company that opened the clause before
+    ("内蒙古锡林铝业股份有限公司今年投资8.5亿元实施技改项目，并入选工业和信息化部2024年度绿色"
+     "供应链管理企业名单。", [("内蒙古锡林铝业股份有限公司", "绿色供应链管理企业")]),
     # a clause with no subject of its own goes on with the cluster before it; praise
     # (规模最大的…之一) is no title
     ("潍坊动力装备产业集群规模已突破3000亿元，去年入选山东省“雁阵形”产业集群，成为全省规模最大的"
@@ -395,6 +419,13 @@ SUPPORT_FOR_THE_TITLE = [
     ("科技部在国家重点研发计划和产业基础再造工程项目遴选中，同等条件下向示范区倾斜。",
      ["国家重点研发计划", "产业基础再造工程"]),
     ("国家发展改革委在安排中央预算内投资时，对示范区予以优先考虑。", ["中央预算内投资"]),
+    # 申报A和B时，同等条件下…: the list after 申报, not after an earlier 安排
+    ("按照工信部的有关安排，基地内项目申报工业绿色发展专项资金和资源节约和环境保护中央预算内投资专项"
+     "时，同等条件下给予优先支持。",
+     ["工业绿色发展专项资金", "资源节约和环境保护中央预算内投资专项"]),
+    # a sum written after the fund the title brings
+    ("全州成功入选中小企业数字化转型城市试点，获得中央财政专项奖补资金8000万元。",
+     ["中央财政专项奖补资金"]),
     # a time 在…中 is no list of programmes
     ("郑州将在一年的激励期中，获智能制造试点示范优先支持。", ["智能制造试点示范"]),
 ]  # fmt: skip
@@ -466,6 +497,18 @@ INVESTORS = [
     ("中车齐齐哈尔车辆有限公司增资3.2亿元建设智能制造车间。", ["中车齐齐哈尔车辆有限公司"]),
     ("天津中环瑞驰新能源科技有限公司在清河经济开发区增资5亿元，扩建生产线。",
      ["天津中环瑞驰新能源科技有限公司"]),
+    # a company moving in (签约落户) invests
+    ("四川蓉信建材科技有限公司签约落户安宁工业园区，投资12亿元建设新型建材项目。",
+     ["四川蓉信建材科技有限公司"]),
+    # a short name the article declared, an adverb before 追加投资
+    ("云南安磷新材料有限公司（简称“安磷新材”）是龙头。安磷新材也追加投资8.6亿元，建设制酸项目。",
+     ["安磷新材"]),
+    # a bracket with the short name and stock code, a time word before 投资
+    ("内蒙古北辰铝业股份有限公司（北辰铝业，600889）今年投资18.5亿元实施节能技改项目。",
+     ["内蒙古北辰铝业股份有限公司"]),
+    # English glosses between the company, the party it signs with and the verb
+    ("上海瑞澜基因科技有限公司（Shanghai Ruilan Gene Technology Co., Ltd.）与海口江东新区（Haikou "
+     "Jiangdong New Area）签约，投资6.8亿元建设研发中心。", ["上海瑞澜基因科技有限公司"]),
     # where the company comes from is not where it invests; a project described names no one
     ("来自江苏的常州恒锐新能源科技有限公司投资20亿元、年产5GWh储能电池的项目在麦积区开工。",
      ["常州恒锐新能源科技有限公司"]),
@@ -532,6 +575,25 @@ POLICIES = [
 @pytest.mark.parametrize(("text", "issued"), POLICIES)
 def test_relate_policies_the_city_issued(lexicon: Lexicon, text: str, issued: list[str]) -> None:
     assert _objects(_of(_facts(text, lexicon), Relation.POLICY_ISSUANCE)) == issued
+
+
+ISSUERS = [
+    # the place a title opens with issued it, whatever place the sentence named before
+    ("我们落实云南省“以渣定产”要求，出台了《安宁市磷石膏综合利用三年行动方案》。",
+     [("安宁市", "安宁市磷石膏综合利用三年行动方案")]),
+    # a ministry right before the issuing verb, not the article's city
+    ("根据国家知识产权局印发的《国家知识产权强市建设试点示范工作方案》，海口将获支持。",
+     [("国家知识产权局", "国家知识产权强市建设试点示范工作方案")]),
+    # a city's own body issues for the city: the place before
+    ("海口市人民政府印发《海口市知识产权专项资金管理办法》。",
+     [("海口市", "海口市知识产权专项资金管理办法")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "issued"), ISSUERS)
+def test_relate_policy_issuers(lexicon: Lexicon, text: str, issued: list[tuple[str, str]]) -> None:
+    facts = _of(_facts(text, lexicon), Relation.POLICY_ISSUANCE)
+    assert [(_named(f.subject), _named(f.object)) for f in facts] == issued
 
 
 def test_relate_implementing_a_provincial_policy_is_not_issuing_it(lexicon: Lexicon) -> None:
@@ -799,10 +861,44 @@ def test_relate_a_breakdown_paragraph_keeps_the_period_of_the_figures_before(
     assert periods["高新技术企业"] == str(PUBLISHED.year)
 
 
+def test_relate_a_year_start_report_reads_its_year_from_past_year_and_section_headings(
+    lexicon: Lexicon,
+) -> None:
+    """过去一年 in a January report is the year before; an undated figure in a section whose
+    numbered heading names a year is of that year, not of the publication's."""
+    text = (
+        "一、2025年工作回顾\n"
+        "过去一年，全州地区生产总值完成2086.3亿元，增长6.8%。\n"
+        "全州规模以上工业企业达到426家。\n"
+        "二、今后五年主要任务\n"
+        "全州高新技术企业达到300家。"
+    )
+    figures = _figures(text, lexicon, date(2026, 1, 12))
+    assert [(q.indicator, q.value, q.period) for q in figures] == [
+        ("地区生产总值", Decimal("2086.3"), "2025"),
+        ("地区生产总值增长", Decimal("6.8"), "2025"),
+        ("规模以上工业企业", Decimal(426), "2025"),
+        ("高新技术企业", Decimal(300), "2026"),  # a heading naming no year gives none
+    ]
+
+
+def test_relate_past_year_late_in_the_year_is_the_same_year(lexicon: Lexicon) -> None:
+    (figure,) = _figures("过去一年，全市新增规上工业企业52家。", lexicon, date(2022, 11, 20))
+    assert figure.period == "2022"
+
+
 def test_relate_listed_holders_that_are_places_stay_places(lexicon: Lexicon) -> None:
     found = _of(_facts("济南、淄博等市正式获批燃料电池汽车示范应用城市群。", lexicon),
                 Relation.DESIGNATION_AWARD)  # fmt: skip
     assert [(f.subject.surface, f.subject.type.value) for f in found if f.subject] == [
         ("济南", "City"),
         ("淄博", "City"),
+    ]
+
+
+def test_relate_a_comma_inside_brackets_ends_no_clause() -> None:
+    text = "鹿城稀土(以下简称“鹿城稀土”,股票代码:600927)今年投资8亿元,建设新产线(一期,二期)。"
+    assert [text[s:e] for s, e in clauses(text)] == [
+        "鹿城稀土(以下简称“鹿城稀土”,股票代码:600927)今年投资8亿元",
+        "建设新产线(一期,二期)",
     ]

@@ -96,3 +96,34 @@ def test_segment_traditional_sentence_keeps_offsets_into_the_original() -> None:
     (sentence,) = segment(_doc(text))
     assert text[sentence.span.start : sentence.span.end] == text
     assert sentence.normalised == "东莞制造业产值突破万亿元。"
+
+
+GLOSSES = [
+    # an English gloss after a name, a figure or a title (with a bracket inside) is blanked
+    (
+        "海南椰风食品有限公司（Hainan Yefeng Foods Co., Ltd.）入选。",
+        "海南椰风食品有限公司",
+        "入选。",
+    ),
+    ("投资15亿元（RMB 1.5 billion）建设。", "投资15亿元", "建设。"),
+    ("《方案》（Implementation Plan (2022-2025)）和", "《方案》", "和"),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "after"), GLOSSES)
+def test_segment_blanks_english_glosses_in_the_normalised_text_only(
+    text: str, before: str, after: str
+) -> None:
+    (sentence,) = segment(_doc(text))
+    assert sentence.normalised.startswith(before) and sentence.normalised.endswith(after)
+    gap = sentence.normalised[len(before) : len(text) - len(after)]
+    assert gap == "\u3000" * len(gap) and gap
+    assert text[sentence.span.start : sentence.span.end] == text  # offsets still hold
+
+
+@pytest.mark.parametrize(
+    "text", ["特斯拉（Tesla）落户。", "国内生产总值（GDP）增长。", "（5G 基站）"]
+)
+def test_segment_keeps_a_single_latin_word_in_brackets(text: str) -> None:
+    (sentence,) = segment(_doc(text))
+    assert sentence.normalised == normalise(text)

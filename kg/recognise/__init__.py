@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.recognise.lexicon import Lexicon
 from kg.recognise.overlaps import OverlapPolicy, longest_first
 from kg.recognise.patterns import (
@@ -47,7 +49,9 @@ def _short_district_names(
 ) -> list[Mention]:
     """A district or county-level city the article writes in full (昆山市) is also found by its
     short name (昆山) in that article. The lexicon matches districts by their full names only,
-    because short ones alone are too often ordinary words."""
+    because short ones alone are too often ordinary words. A county-level city whose short
+    name is such a word has no alias (安宁市: 安宁 is "peace"), but in an article that writes
+    安宁市 the bare 安宁 is the city: its label without 市 counts too."""
     written = sorted(
         {
             m.key
@@ -58,7 +62,12 @@ def _short_district_names(
     shorts: list[Mention] = []
     for key in written:
         entry = lexicon.get("divisions", key.split(":", 1)[1])
-        for alias in entry.aliases if entry else ():
+        if entry is None:
+            continue
+        shorts_of = list(entry.aliases)
+        if not shorts_of and len(entry.label) >= 3 and entry.label.endswith("市"):
+            shorts_of.append(entry.label[:-1])
+        for alias in shorts_of:
             short = normalise(alias)
             if len(short) < 2:
                 continue
@@ -72,6 +81,28 @@ def _short_district_names(
                     )
                     at = sentence.normalised.find(short, at + len(short))
     return shorts
+
+
+def _declared_short_names(found: list[Mention], sentences: tuple[Sentence, ...]) -> list[Mention]:
+    """A short name the article declares for a company (云南安磷新材料有限公司（简称“安磷新材”）)
+    names that company wherever the article writes it after."""
+    declared = {
+        m.surface: m
+        for m in found
+        if m.rule == "pattern:company-short-name" and m.type is EntityType.COMPANY
+    }
+    again: list[Mention] = []
+    for short, first in declared.items():
+        for sentence in sentences:
+            if sentence.span.end <= first.span.end:
+                continue
+            at = sentence.normalised.find(short, max(0, first.span.end - sentence.span.start))
+            while at >= 0:
+                start = sentence.span.start + at
+                span = Span(start, start + len(short))
+                again.append(replace(first, span=span))
+                at = sentence.normalised.find(short, at + len(short))
+    return again
 
 
 def recognise(
@@ -102,6 +133,7 @@ def recognise(
         found += unquoted_policies(sentence)
     found = _disambiguate_places(found, lexicon)
     found += _short_district_names(found, sentences, lexicon)
+    found += _declared_short_names(found, sentences)
     # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局),
     # except inside a company's legal name: 天津 in 天津中环瑞驰新能源科技有限公司 is no place
     # the sentence speaks of (a rule taking it would make the company's figure 天津's)

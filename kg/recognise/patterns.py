@@ -213,8 +213,16 @@ def in_context(mention: Mention, sentence: Sentence, lexical: list[Mention]) -> 
         return (comma_after and end + 1 in neighbours) or (comma_before and start - 1 in neighbours)
     if mention.type is EntityType.PROGRAMME:
         return bool(PROGRAMME_CUES.search(text[max(0, start - 10) : start]))
+    if mention.type in (EntityType.CITY, EntityType.PROVINCE, EntityType.DISTRICT):
+        return not any(
+            text.find(idiom, max(0, end - len(idiom)), start + len(idiom)) >= 0
+            for idiom in PLACE_IDIOMS
+        )
     return True
 
+
+#: set phrases that hold a place's short name: 真金白银 ("real money") is not 白银市
+PLACE_IDIOMS = ("真金白银",)
 
 DESIGNATION_CUE_BEFORE = re.compile("(?:" + "|".join(DESIGNATION_CUES) + r")[\u4e00-\u9fff]{1,8}$")
 INITIATIVE_CUE_BEFORE = re.compile(
@@ -353,7 +361,9 @@ def company_mentions(sentence: Sentence) -> Iterator[Mention]:
 
 
 SHORT_AFTER = re.compile(
-    r"[(（](?:以下简称|以下称|下称|简称)?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]?[)）]"
+    r"[(（](?:以下简称|以下称|下称|简称)?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]?"
+    # （以下简称“鹿城稀土”，股票代码：600927）, （澄晖光伏，603977）: a listed company's code
+    r"(?:[,，;；]\s*(?:股票代码|证券代码|代码)?[:：]?\s*[0-9]{6}(?:\.[A-Z]{2})?)?[)）]"
 )
 SHORT_BEFORE = re.compile(r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,10})[(（]$")
 

@@ -20,6 +20,13 @@ BREAKDOWN = re.compile(
     r"\s*(?:(?:分|从|按)[\u4e00-\u9fff]{1,6}看|主要[\u4e00-\u9fff]{2,10}中)[，,]"
 )
 
+#: 一、2025年工作回顾 / 二、2026年主要任务: a numbered section heading naming the year its
+#: section speaks of (a line of its own, no sentence in it)
+SECTION_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)[^\n。；;，,]{0,36}$",
+    re.MULTILINE,
+)
+
 #: The built-in rules; added rule sets register the same way.
 DEFAULT_RULES: dict[str, Rule] = RULES
 
@@ -79,10 +86,27 @@ def _assumed_date(sentences: tuple[Sentence, ...]) -> date | None:
     return None
 
 
+def _section_years(doc: Document) -> list[tuple[int, str | None]]:
+    """(start, year) of each numbered section heading of the body; the year is None where
+    the heading names none (the section after it is of no year the heading gives)."""
+    sections: list[tuple[int, str | None]] = []
+    for heading in SECTION_HEADING.finditer(doc.text, doc.body_start):
+        found = find_periods(normalise(heading.group()), None)
+        years = [p.period[:4] for p in found if not p.is_base]
+        sections.append((heading.start(), years[0] if years else None))
+    return sections
+
+
+def _section_year(sections: list[tuple[int, str | None]], position: int) -> str | None:
+    before = [year for start, year in sections if start < position]
+    return before[-1] if before else None
+
+
 def _usable_figures(reference: date | None, doc: Document, facts: list[Fact]) -> list[Fact]:
     """The facts, each figure with a period: its own, else that of the paragraph's last figure
     (or, in a paragraph breaking down the one before, of that one's last figure), else the year
-    of the article's date (``reference``: published, or assumed).
+    its section's heading names (一、2025年工作回顾), else the year of the article's date
+    (``reference``: published, or assumed).
 
     A figure whose period is still unknown is dropped: an article with no date that names no
     year gives no period to read it against, and a figure of no known time is no usable
@@ -91,6 +115,7 @@ def _usable_figures(reference: date | None, doc: Document, facts: list[Fact]) ->
     """
     usable: list[Fact] = []
     last: tuple[str, int] | None = None  # (period, paragraph start)
+    sections = _section_years(doc)
     for fact in facts:
         if fact.relation is Relation.OBSERVATION and isinstance(fact.object, Quantity):
             paragraph = doc.text.rfind("\n", 0, fact.evidence.start)
@@ -100,6 +125,8 @@ def _usable_figures(reference: date | None, doc: Document, facts: list[Fact]) ->
                     last[1] == paragraph or BREAKDOWN.match(doc.text, paragraph + 1)
                 ):
                     q = replace(q, period=last[0])
+                elif section := _section_year(sections, fact.evidence.start):
+                    q = replace(q, period=section)
                 elif reference is not None:
                     q = replace(q, period=str(reference.year))
                 fact = replace(fact, object=q)

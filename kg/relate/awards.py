@@ -43,12 +43,12 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
         cue = DESIGNATION_CUE.search(text, c_start, c_end)
         if cue is None:
             continue
-        designation = _designation_after(ctx, cue.end(), c_end)
-        if designation is None:
+        first = _designation_after(ctx, cue.end(), c_end)
+        if first is None:
             continue
-        title = f"{designation.key or designation.surface}/{level_of(designation.surface)}"
+        title = f"{first.key or first.surface}/{level_of(first.surface)}"
         if title in awarded and FIRST_OF_ITS_KIND.search(
-            text, cue.end(), designation.span.start - ctx.base
+            text, cue.end(), first.span.start - ctx.base
         ):
             continue  # …集群入选…名单，成为东莞首个国家级先进制造业集群: the award, said again
         awarded.add(title)
@@ -57,7 +57,7 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
             text, c_start, cue.start()
         )
         if count is not None:
-            yield _count_of_holders(ctx, designation, count)
+            yield _count_of_holders(ctx, first, count)
         if holders is None:
             continue
         by = next(
@@ -65,7 +65,7 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
                 m
                 for m in ctx.within(c_start, c_end)
                 if m.type in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION)
-                and m.span.end <= designation.span.start
+                and m.span.end <= first.span.start
                 and (
                     m.span.start - ctx.base > cue.start()
                     or "被" in text[c_start : m.span.start - ctx.base]
@@ -85,20 +85,38 @@ def designations(ctx: SentenceContext) -> Iterator[Fact]:
             ),
             None,
         )
-        level = level_of(designation.surface)
         receivers: list[Mention | None] = list(holders) or [None]  # None: the article's city
-        for holder in receivers:
-            yield make_fact(
-                ctx,
-                Relation.DESIGNATION_AWARD,
-                holder,
-                designation,
-                "rule:designations",
-                ("date", date_of(ctx)),
-                ("level", level),
-                ("count", str(int(parse_number(count["n"]))) if count else ""),
-                extra=(by,) if by else (),
-            )
+        for designation in _listed_after(ctx, first, c_end):
+            for holder in receivers:
+                yield make_fact(
+                    ctx,
+                    Relation.DESIGNATION_AWARD,
+                    holder,
+                    designation,
+                    "rule:designations",
+                    ("date", date_of(ctx)),
+                    ("level", level_of(designation.surface)),
+                    ("count", str(int(parse_number(count["n"]))) if count else ""),
+                    extra=(by,) if by else (),
+                )
+
+
+def _listed_after(ctx: SentenceContext, first: Mention, end: int) -> list[Mention]:
+    """The title and those listed right after it (获评国家级绿色工厂、国家技术创新示范企业)."""
+    titles = [first]
+    while (after := titles[-1].span.end - ctx.base) < end and ctx.text[after] in "、和及":
+        following = next(
+            (
+                m
+                for m in ctx.within(after + 1, end)
+                if m.type is EntityType.DESIGNATION and m.span.start - ctx.base == after + 1
+            ),
+            None,
+        )
+        if following is None:
+            break
+        titles.append(following)
+    return titles
 
 
 SUPPORT_LEAD = re.compile(r"(?:获得|获|享受|给予|予以|得到)")
@@ -210,7 +228,9 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
 #: 一是…, 二是…, 首先…: the points of a speech, not part of a holder's name
 ENUMERATION_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|再次|最后")
 #: how an article names its own place (我市成功入选…): the holder is the article's city
-THE_PLACE_ITSELF = frozenset({"我市", "本市", "全市", "我县", "本县", "我区", "本区"})
+THE_PLACE_ITSELF = frozenset(
+    {"我市", "本市", "全市", "我县", "本县", "全县", "我区", "本区", "我州", "本州", "全州"}
+)
 
 TIME_OR_ADVERB = re.compile(
     r"(?:于|在)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
@@ -221,7 +241,7 @@ TIME_OR_ADVERB = re.compile(
 #: is its company's
 THROUGH_ITS = re.compile(
     r"(?P<holder>[\u4e00-\u9fffA-Za-z]{2,10}?)的[\u4e00-\u9fffA-Za-z]{0,8}?"
-    r"(?:厂区|工厂|车间|基地|产品|生产线|技术中心|研发中心|项目)"
+    r"(?:厂区|工厂|车间|基地|产品|生产线|技术中心|研发中心|研究院|研究所|实验室|项目)"
 )
 
 
@@ -256,7 +276,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if known and first == c_start and (short := _short_name_from_place(ctx, known[0], window_end)):
         return [short]
     if known and first == c_start:
-        return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
+        holders = [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
+        return [m for m in holders if not _place_of_next(m, holders)]
     if "等" in window or "、" in window:
         end = c_start + window.find("等") if "等" in window else window_end
         enumeration = enumeration_before(ctx.text, c_start, end)
@@ -274,25 +295,50 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if through := THROUGH_ITS.fullmatch(ctx.text, c_start, window_end):
         name_end = through.end("holder")
     name = ctx.text[c_start:name_end]
-    if not name.strip() and not known and (topic := _cluster_before(ctx, c_start)):
+    if (
+        name.strip() in ("", "并", "还", "也", "同时")
+        and not known
+        and (topic := _topic_before(ctx, c_start))
+    ):
         return [topic]  # 潍坊动力装备产业集群规模已突破3000亿元，去年入选…
     if not name.strip() or re.sub("(?:获|经)$", "", name) in THE_PLACE_ITSELF:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
-        ("我", "全", "该", "其中", "此外", "同时", "企业", "是", "对")
+        ("我", "全", "该", "其中", "此外", "同时", "企业", "是", "对", "它", "力争", "争取")
     ):
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
 
 
-def _cluster_before(ctx: SentenceContext, c_start: int) -> Mention | None:
-    """The cluster that opens the clause before ``c_start``: the topic a clause with no
-    subject of its own goes on speaking of."""
+def _place_of_next(mention: Mention, holders: list[Mention]) -> bool:
+    """海南省海口市入选…: a province (or city) written right before its city (or district)
+    only says where that one is."""
+    return mention.type in PLACE_TYPES and any(
+        m.type in PLACE_TYPES and m.span.start == mention.span.end for m in holders
+    )
+
+
+#: 去年包头稀土…产业集群…: words before the topic a clause opens with
+TOPIC_LEAD = re.compile(r"(?:去年|今年|前年|上年|当年|目前|同时|此外|其中|近年来)*")
+
+
+def _topic_before(ctx: SentenceContext, c_start: int) -> Mention | None:
+    """The cluster or company that opens the clause before ``c_start``: the topic a clause
+    with no subject of its own goes on speaking of (…集群…，跻身…; X公司投资…，并入选…)."""
     before = [(s, e) for s, e in clauses(ctx.text) if e <= c_start]
     if not before:
         return None
     start, end = before[-1]
+    if lead := TOPIC_LEAD.match(ctx.text, start, end):
+        start = lead.end()
+    first = next(iter(ctx.within(start, end)), None)
+    if (
+        first is not None
+        and first.type is EntityType.COMPANY
+        and first.span.start - ctx.base == start
+    ):
+        return first
     cluster = CLUSTER.search(ctx.text, start, end)
     item = cluster_name(ctx, start, cluster) if cluster else None
     if cluster is None or item is None:
@@ -330,6 +376,10 @@ FUND_GRANTED = re.compile(
     r"获得(?:最高|不超过|共计|累计)?\d+(?:\.\d+)?[万亿]?元的?"
     r"(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|奖补|补助|补贴)(?!资金))"
 )
+#: 入选…试点，获得中央财政专项奖补资金8000万元: the sum after the fund
+FUND_RECEIVED = re.compile(
+    r"获得(?P<x>[\u4e00-\u9fff]{2,16}?(?:资金|奖补|补助|补贴))(?:共计|累计)?\d+(?:\.\d+)?[万亿]?元"
+)
 #: a sentence that speaks of the title, or of the pilot or demonstration it makes the place
 TITLE_CONTEXT = re.compile(r"入选|获评|获批|认定为|被评为|试点|示范")
 PROGRAMME_HEAD = re.compile(
@@ -349,8 +399,8 @@ SUPPORT_IN = re.compile(
     r"(?:[，,]?(?:同等条件下)?[对向][^，。；、]{1,12}|[，,]?同等条件下)?$"
 )
 SUPPORT_APPLYING = re.compile(
-    r"(?:申报|申请|争取|安排)(?P<list>.+?)(?:等项目|项目|等)?时(?:将|可|均)?"
-    r"(?:[，,]?对[^，。；、]{1,12})?$"
+    r"(?:申报|申请|争取|安排)(?P<list>[^，,。；;]+?)(?:等项目|项目|等)?时(?:将|可|均)?"
+    r"(?:[，,]?(?:同等条件下)?(?:对[^，。；、]{1,12})?)?$"
 )
 AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
 AWARD_OR_SUPPORT = re.compile(rf"{AWARD_IN_SENTENCE.pattern}|列入|{SUPPORT_CUE.pattern}")
@@ -410,7 +460,8 @@ def _priority_support(ctx: SentenceContext) -> Iterator[Fact]:
                     ctx, Relation.PRIORITY_SUPPORT, subject, programme, "rule:priority-support"
                 )
     fund_support = FUND_SUPPORT.finditer(text) if AWARD_IN_SENTENCE.search(text) else iter(())
-    fund_granted = FUND_GRANTED.finditer(text) if TITLE_CONTEXT.search(text) else iter(())
+    titled = TITLE_CONTEXT.search(text)
+    fund_granted = [*FUND_GRANTED.finditer(text), *FUND_RECEIVED.finditer(text)] if titled else []
     for match in [*SUPPORT_INCLUSION.finditer(text), *fund_support, *fund_granted]:
         item = Item(match.start("x"), match.end("x"), match["x"])
         programme = ctx.mention_for(item, EntityType.PROGRAMME, "pattern:support-inclusion")

@@ -16,8 +16,14 @@ from kg.relate.lists import (
 from kg.relate.quantities import find_periods
 
 PLACE_TYPES = (EntityType.CITY, EntityType.DISTRICT, EntityType.PROVINCE)
-#: 这家企业, 该公司, 这家光伏龙头: the company the paragraph named last
-COMPANY_ANAPHOR = re.compile(r"(?:这家|该)[\u4e00-\u9fff]{0,4}?(?:企业|公司|龙头)")
+#: 这家企业, 该公司, 这家光伏龙头: the company the paragraph named last; so is the owner in
+#: 它的研发中心 and 其产品, and of a bare plant that is all a clause names (…，工厂获评…)
+COMPANY_ANAPHOR = re.compile(
+    r"(?:这家|该)[\u4e00-\u9fff]{0,4}?(?:企业|公司|龙头)"
+    r"|它的|其(?!中|他|余|实)"
+    r"(?=“|[\u4e00-\u9fff“”]{0,16}?(?:产品|工厂|厂区|车间|中心|研究院|研究所|实验室|生产线))"
+    r"|新?(?:工厂|厂区|车间|研发中心|技术中心|生产线)(?:去年|今年|也|还|已)?$"
+)
 DATE_IN_TEXT = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 

@@ -177,7 +177,7 @@ CLUSTER_NOT = re.compile(
     r"(?:先进制造业|特色产业|特色|产业|制造业)$|的|是|入选|成为|获|为|被|确定|^[年级亿万千百个]"
     r"|^(?:入选|该|这些|这个|各|相关|重点|示范|培育|首个|一批|其他|国家级|省级|战略性新兴)"
     r"|^(?:这|上述)?[两二三四五六七八九十\d]+(?:大|个)$"
-    r"|列入|纳入|^入|第[一二三四五六七八九十\d]+批"  # 被…列入第一批…集群: a title, not a name
+    r"|列入|纳入|^入|第[一二三四五六七八九十\d]+批|首批"  # 被…列入第一批…集群: a title, not a name
     r"|^在"  # 在全省县域特色产业集群中排名第五: the scope of a rank
     r"|^(?:支持|给予|分别)"  # 支持产业集群发展, 分别给予集群运营主体…: a policy's measures
 )
@@ -295,7 +295,11 @@ def cluster_name(ctx: SentenceContext, c_start: int, match: re.Match[str]) -> It
             start = max(start, mention.span.end - ctx.base)  # 东莞 is where, not what
     head = ctx.text[start:end]
     head = head[head.rfind("的") + 1 :]  # 两市联合申报的成德高端能源装备集群
-    head = re.sub(r"^(?:[年月日度]|此外|其中|同时|目前|全市|我市|该市|首个|一批)+", "", head)
+    head = re.sub(
+        r"^(?:[年月日度]|此外|其中|同时|目前|全市|我市|该市|首个|一批|去年|今年|前年|上年|当年)+",
+        "",
+        head,
+    )
     if verb := last_match(CLUSTER_VERB, head, 0, len(head) - 2):
         head = head[verb.end() :]  # 我们将把汽车产业集群打造成… → 汽车
     start = end - len(head)

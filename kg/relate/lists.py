@@ -100,6 +100,9 @@ class Enumeration:
     end: int  # where the list ends in the sentence text
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def clauses(text: str) -> Iterator[tuple[int, int]]:
     """Clause spans of a sentence, split at commas, semicolons, colons and stops."""
     return iter(_clauses(text))
@@ -109,7 +112,11 @@ def clauses(text: str) -> Iterator[tuple[int, int]]:
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     found = []
     start = 0
+    # （以下简称“鹿城稀土”，股票代码：600927）: a comma inside brackets ends no clause
+    inside = [m.span() for m in BRACKETED.finditer(text)] if "(" in text else []
     for match in CLAUSE_BREAK.finditer(text):
+        if any(s < match.start() < e for s, e in inside):
+            continue
         if match.start() > start:
             found.append((start, match.start()))
         start = match.end()

@@ -10,6 +10,7 @@ from kg.records import EntityType, Fact, Mention, Relation
 from kg.relate.context import (
     PLACE_TYPES,
     SentenceContext,
+    last_match,
     make_fact,
     once_each,
     place_before,
@@ -36,7 +37,9 @@ COMPANY_OPENING = re.compile(
     rf"(?:{'|'.join(CLAUSE_LEADS)})?(?P<name>[\u4e00-\u9fffA-Za-z]{{2,8}}(?:公司|集团))(?=与|同|和)"
 )
 # 与芜湖签约, 与我市签署合作协议, 同武汉经开区签订协议 (after a company opening the clause)
-SIGNED_WITH = re.compile(r"(?:与|同|和)(?P<party>[^，。；、]{1,12}?)(?:正式)?(?:签约|签署|签订)")
+SIGNED_WITH = re.compile(
+    r"\s*(?:与|同|和)(?P<party>[^，。；、]{1,12}?)\s*(?:正式)?(?:签约|签署|签订)"
+)
 
 
 def investments(ctx: SentenceContext) -> Iterator[Fact]:
@@ -60,6 +63,7 @@ def _investments(ctx: SentenceContext) -> Iterator[Fact]:
         ):
             yield from _listed_investors(ctx, c_start, c_end)  # 引进A、B等面板企业
         yield from _signing_company(ctx, c_start, c_end)
+        yield from _settling_company(ctx, c_start, c_end)
         yield from _investing_company(ctx, c_start, c_end)
         yield from _company_investing_amount(ctx, c_start, c_end)
 
@@ -167,11 +171,38 @@ def _signing_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator
     yield make_fact(ctx, Relation.INVESTMENT, subject, first, "rule:investments")
 
 
+SETTLES = re.compile(r"\s*(?:正式|成功|已|已经)?(?:签约)?(?:落户|入驻|落地)")
+
+
+def _settling_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterator[Fact]:
+    """``四川蓉信建材科技有限公司签约落户安宁工业园区``: a recognised company opening the clause
+    moves in; the investment is the article's city's unless the clause names another city."""
+    first = next(iter(ctx.within(c_start, c_end)), None)
+    if first is None or first.type is not EntityType.COMPANY:
+        return
+    start, end = first.span.start - ctx.base, first.span.end - ctx.base
+    if ctx.text[c_start:start] not in ("", *CLAUSE_LEADS) or not SETTLES.match(ctx.text, end):
+        return
+    cities = [
+        m
+        for m in ctx.within(end, c_end)
+        if m.type is EntityType.CITY and m.key and m.key.startswith("divisions:")
+    ]
+    yield make_fact(
+        ctx, Relation.INVESTMENT, cities[0] if cities else None, first, "rule:investments"
+    )
+
+
 # 投资15亿元的…项目, 在清河经济开发区增资5亿元, 追加投资3亿元 (after a company opening the clause)
-INVESTS_AMOUNT = re.compile(r"(?:在[^，。；、]{1,15}?)?(?:追加投资|投资|增资)(?:约|近|超)?\d")
+# 也追加投资, 还将投资: adverbs between the company and its investing
+INVESTS_AMOUNT = re.compile(
+    r"\s*(?:[(（][^()（）]{1,40}[)）])?"  # （北辰铝业，600889）: its short name and code
+    r"(?:今年|去年|近日|日前|也|还|又|再|将|已|拟)*(?:在[^，。；、]{1,15}?)?"
+    r"(?:追加投资|投资|增资)(?:约|近|超)?\d"
+)
 SHORT_INVESTOR = re.compile(
     rf"(?:{'|'.join(CLAUSE_LEADS)})?(?P<name>[\u4e00-\u9fffA-Za-z]{{2,10}}?)"
-    r"(?=(?:在[^，。；、]{1,15}?)?(?:追加投资|投资|增资)(?:约|近|超)?\d)"
+    rf"(?={INVESTS_AMOUNT.pattern})"
 )
 PROJECT_WORDS = re.compile(r"项目|建设|扩建|新建|产能|生产线|工厂|基地|车间")
 CLAUSE_STOP = re.compile(r"[；;。]")
@@ -284,8 +315,34 @@ def policies(ctx: SentenceContext) -> Iterator[Fact]:
         )
         if not issued and not implemented:
             continue
-        subject = place_before(ctx, 0, start)
+        subject = (
+            _place_opening(ctx, mention)
+            or _national_issuer(ctx, start)
+            or place_before(ctx, 0, start)
+        )
         yield make_fact(ctx, Relation.POLICY_ISSUANCE, subject, mention, "rule:policies")
+
+
+def _national_issuer(ctx: SentenceContext, policy_start: int) -> Mention | None:
+    """国家知识产权局印发的《…》: a ministry (a row of the national bodies lexicon) right before
+    the issuing verb issued the policy, not the city the sentence may name."""
+    cue = last_match(ISSUE_CUE, ctx.text, 0, policy_start)
+    if cue is None:
+        return None
+    before = [m for m in ctx.within(0, cue.start()) if m.span.end - ctx.base == cue.start()]
+    return next(
+        (m for m in before if m.type is EntityType.GOVERNMENT_BODY and m.rule == "lexicon:bodies"),
+        None,
+    )
+
+
+def _place_opening(ctx: SentenceContext, policy: Mention) -> Mention | None:
+    """The place a policy's title opens with (《安宁市…若干政策措施》): its issuer, whatever
+    place the sentence named before (落实云南省…要求，出台了《安宁市…》)."""
+    opening = policy.span.start + (ctx.text[policy.span.start - ctx.base] in "《“")
+    return next(
+        (m for m in ctx.mentions if m.type in PLACE_TYPES and m.span.start == opening), None
+    )
 
 
 def _city_names(ctx: SentenceContext) -> tuple[str, ...]:

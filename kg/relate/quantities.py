@@ -108,7 +108,11 @@ PERIODS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(r"截至(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?:底|末)"),
     ),
     ("year-end", ("截至",), re.compile(r"截至(?P<y>(?:19|20)\d\d)年(?:底|末)")),
-    ("relative-year", ("年",), re.compile(r"(?P<rel>今年|去年|上年|前年)(?:以来|全年|底|末)?")),
+    (
+        "relative-year",
+        ("年",),
+        re.compile(r"(?P<rel>今年|去年|上年|前年|过去一年)(?:以来|全年|底|末)?"),
+    ),
     ("as-of", ("目前", "至今"), re.compile(r"截至目前|目前|至今")),
 )
 _NEEDLES = frozenset(word for _, needles, _ in PERIODS for word in needles)
@@ -268,6 +272,8 @@ def _year(
     if published is None:
         return fallback  # undated article: the last year it named
     if rel := groups.get("rel"):
+        if rel == "过去一年":  # a year-start report looks back on the year before
+            return str(published.year - (published.month <= 6))
         return str(published.year + _RELATIVE[rel])
     return str(published.year if end_month <= published.month else published.year - 1)
 
