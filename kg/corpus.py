@@ -27,7 +27,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from kg.config import MANIFEST_GRAPH, PROJECT_ROOT, BuildConfig
+from kg.config import MANIFEST_GRAPH, BuildConfig
 from kg.errors import InputError, KgError
 from kg.load import article_id, article_ids, find_articles
 from kg.pipeline import build_article
@@ -98,7 +98,7 @@ def builder_fingerprint(config: BuildConfig) -> str:
     """SHA-256 of everything that decides an article's graph besides the article: kg's code,
     the lexicons, the ontology and the shapes. A change to any of them rebuilds every article."""
     digest = hashlib.sha256()
-    files = sorted((PROJECT_ROOT / "kg").rglob("*.py")) + sorted(config.lexicon_dir.glob("*.tsv"))
+    files = sorted(Path(__file__).parent.rglob("*.py")) + sorted(config.lexicon_dir.glob("*.tsv"))
     for path in [*files, config.ontology_path, config.shapes_path]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

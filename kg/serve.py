@@ -22,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.config import PROJECT_ROOT
+from kg.config import resource
 from kg.errors import KgError, QueryError
 from kg.query import QueryResult, ResultFormat, format_result, load_store
 from kg.sparql import keywords
@@ -30,7 +30,7 @@ from kg.sparql import keywords
 HOST = "127.0.0.1"
 MAX_REQUEST_BYTES = 1_000_000
 TEMPLATES = Path(__file__).with_name("templates")
-CQ_DIR = PROJECT_ROOT / "queries" / "cq"
+CQ_DIR = resource("cq")
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"

@@ -28,7 +28,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
-from kg.config import ONTOLOGY_NS, PROJECT_ROOT, RESOURCE_NS, BuildConfig
+from kg.config import ONTOLOGY_NS, RESOURCE_NS, BuildConfig, resource
 from kg.errors import OntologyError, QueryError, ValidationError
 from kg.query import data_file
 from kg.rdf.iris import STATEMENT_NS
@@ -36,7 +36,7 @@ from kg.rdf.mapping import OxigraphTriple, oxigraph_triples
 from kg.store import is_store
 
 #: The SHACL shapes of a well-formed kg graph.
-SHAPES_PATH = PROJECT_ROOT / "shapes.ttl"
+SHAPES_PATH = resource("shapes.ttl")
 
 _FORMATS = {
     ".trig": ox.RdfFormat.TRIG,
