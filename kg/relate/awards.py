@@ -405,8 +405,8 @@ SUPPORT_APPLYING = re.compile(
 AWARD_IN_SENTENCE = re.compile(r"入选|获评|获批|认定为|被评为|成为")
 AWARD_OR_SUPPORT = re.compile(rf"{AWARD_IN_SENTENCE.pattern}|列入|{SUPPORT_CUE.pattern}")
 SUPPORT_INCLUSION = re.compile(
-    r"优先(?:纳入|列入|推荐|支持申报)(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
-    r"(?:范围|名单|计划|试点)"
+    r"优先(?:纳入|列入|推荐|支持申报)(?:申报)?(?P<x>[\u4e00-\u9fff]{4,30}?)(?:创建|申报|建设)?"
+    r"(?:范围|名单|计划|试点|(?<=基金)投资项目)"  # 优先推荐申报国家制造业转型升级基金投资项目
 )
 #: one of these is in every match of SUPPORT_CUE, SUPPORT_INCLUSION and the FUND_ patterns
 SUPPORT_WORDS = ("支持", "优先", "倾斜", "获得")
@@ -450,8 +450,8 @@ def _priority_support(ctx: SentenceContext) -> Iterator[Fact]:
             if len(parts[0].text) <= 4 and not PROGRAMME_HEAD.search(parts[0].text):
                 parts = (raw,)  # 省级工业和信息化产业转型升级专项资金: 和 inside one name
             for item in parts:
-                if len(item.text) > 24:
-                    continue
+                if len(item.text.replace("“", "").replace("”", "")) > 26:
+                    continue  # no name runs so long: a clause read as an item
                 if cue.group() == "倾斜" and not FUNDING.search(item.text):
                     continue  # 在展会展位分配等方面给予倾斜: favoured, but not by a programme
                 item = _without_lead(_without_lead(item, APPLYING), QUANTIFIER)

@@ -173,6 +173,8 @@ def _lead_end(segment: str) -> int:
     return best
 
 
+#: 中央预算内投资“产业转型升级示范区和重点园区建设”专项: a quoted name inside an item
+QUOTED_INSIDE = r"[\u4e00-\u9fffA-Za-z0-9]+“[\u4e00-\u9fffA-Za-z0-9]+”[\u4e00-\u9fffA-Za-z0-9]+"
 INNER_BRACKETS = re.compile(r"[(（][^()（）]+[)）][\u4e00-\u9fff]")
 
 
@@ -195,7 +197,7 @@ def _clean_item(start: int, raw: str, max_item: int) -> Item | None:
     if (
         len(text) < 2
         or len(text) > max_item
-        or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+.]+", text)
+        or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9()（）+.]+|" + QUOTED_INSIDE, text)
     ):
         return None
     return Item(start + offset, start + offset + len(text), text, size)
@@ -208,6 +210,8 @@ def split_conjoined(item: Item, known: AbstractSet[str]) -> tuple[Item, ...]:
         return (item,)
     for joiner in ("以及", "和"):
         index = item.text.find(joiner)
+        if item.text.rfind("“", 0, index) >= 0 and item.text.find("”", index) > index:
+            continue  # 和 inside a quoted name joins one name
         if 2 <= index <= len(item.text) - len(joiner) - 2:
             left = Item(item.start, item.start + index, item.text[:index], item.size)
             right_start = item.start + index + len(joiner)
