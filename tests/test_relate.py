@@ -312,6 +312,9 @@ HOLDERS = [
     ("今年以来，德阳东汽材料股份有限公司先后获评国家级绿色工厂、国家技术创新示范企业。",
      [("德阳东汽材料股份有限公司", "国家级绿色工厂"),
       ("德阳东汽材料股份有限公司", "国家技术创新示范企业")]),
+    # a list whose first company is named after its city
+    ("厦门钨业、金龙汽车已先后入选工信部制造业单项冠军示范企业。",
+     [("厦门钨业", "制造业单项冠军示范企业"), ("金龙汽车", "制造业单项冠军示范企业")]),
     # a province written before its city only says where the city is
     ("海南省三亚市入选国家知识产权示范城市。", [("三亚市", "国家知识产权示范城市")]),
     # 全州 is the article's place; a target (力争…获评) awards nothing
@@ -731,6 +734,8 @@ UNITS = [
     ("全市测试道路达3378.73公里。", Decimal("3378.73"), "公里", (Decimal("3378.73"), "公里")),
     # 倍 is a ratio: 1.3倍 = 130%
     ("新能源汽车产量同比增长1.3倍。", Decimal("1.3"), "倍", (Decimal("130"), "%")),
+    # US dollars have a base of their own (and are no modifier of the figure before 美)
+    ("上半年合同利用外资4.6亿美元。", Decimal("4.6"), "亿美元", (Decimal("460000000.0"), "USD")),
 ]  # fmt: skip
 
 
@@ -906,3 +911,8 @@ def test_relate_a_comma_inside_brackets_ends_no_clause() -> None:
         "鹿城稀土(以下简称“鹿城稀土”,股票代码:600927)今年投资8亿元",
         "建设新产线(一期,二期)",
     ]
+
+
+def test_relate_a_size_class_of_projects_is_no_figure(lexicon: Lexicon) -> None:
+    text = "前三季度，全市新签约10亿元以上或1亿美元以上重大产业项目112个。"
+    assert [(q.value, q.unit) for q in _figures(text, lexicon)] == [(Decimal(112), "个")]

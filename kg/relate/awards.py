@@ -273,6 +273,9 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         )
     ]
     first = known[0].span.start - ctx.base if known else None
+    if known and first == c_start and _item_goes_on_after_place(ctx, known, c_start, window):
+        known, first = [], None  # 厦门钨业、金龙汽车入选…: a list of companies, the first named
+        # after its city
     if known and first == c_start and (short := _short_name_from_place(ctx, known[0], window_end)):
         return [short]
     if known and first == c_start:
@@ -309,6 +312,24 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
+
+
+def _item_goes_on_after_place(
+    ctx: SentenceContext, known: list[Mention], c_start: int, window: str
+) -> bool:
+    """Whether a list's first item begins with a place and goes on with a name of no other
+    recognised holder (厦门钨业 in 厦门钨业、金龙汽车), not a place listed alone (济南、淄博)."""
+    place = known[0]
+    comma = window.find("、")
+    if place.type not in PLACE_TYPES or comma < 0:
+        return False
+    rest_start = place.span.end - ctx.base
+    rest = ctx.text[rest_start : c_start + comma]
+    return (
+        len(rest) >= 2
+        and re.fullmatch(r"[\u4e00-\u9fff]+", rest) is not None
+        and not ctx.within(rest_start, c_start + comma)
+    )
 
 
 def _place_of_next(mention: Mention, holders: list[Mention]) -> bool:

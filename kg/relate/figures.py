@@ -66,7 +66,10 @@ CHANGE_WORDS = ("提升", "提高", "下降", "增加", "减少", "增长", "回
 LIST_COUNT = re.compile(r"等$")
 MODIFIER_AFTER = re.compile(r"^(?:级|以上|以下|量级|规模以上)")
 # The patterns of the helpers below, compiled once (each helper runs for every figure).
-SIZE_CLASS_AFTER = re.compile(r"(?:项目|企业|工程|产业|大项目)")
+# 超十亿元项目, 10亿元以上或1亿美元以上重大产业项目: a size class of projects, no figure
+SIZE_CLASS_AFTER = re.compile(
+    r"(?:或[^，,。；;]{1,12}?)?(?:重大|重点|产业|工业|制造业)*(?:项目|企业|工程|产业|大项目)"
+)
 COMPARISON_GAP = re.compile(r"(?:比|较)\u3000+(?:同期)?")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NAME_AFTER_CUT = re.compile(r"包联|覆盖|入选|成为|获评|实现|达到|实行|的|中")
@@ -205,7 +208,7 @@ def _is_modifier(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 4]
     if MODIFIER_AFTER.match(after):
         return True
-    if (match["unit"] or "").endswith("元") and SIZE_CLASS_AFTER.match(after):
+    if (match["unit"] or "").endswith("元") and SIZE_CLASS_AFTER.match(text, match.end()):
         return True  # 超十亿元项目: a size class, not a figure
     if match["unit"] == "个" and after.startswith("月"):
         return True  # 连续4个月: a duration

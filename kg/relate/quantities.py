@@ -50,7 +50,7 @@ QUANTITY = re.compile(
     r"(?P<pre>超过|突破|接近|不足|逾|超|近|约|大约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?=[万亿]))"
     r"(?P<mag>万亿|亿|万)?(?P<post>余|多)?"
-    r"(?P<unit>元|个百分点|百分点|个位次|%|万吨|吨|G|平方公里|平方米|亩|倍|千瓦时|千瓦|兆瓦|"
+    r"(?P<unit>美元|元|个百分点|百分点|个位次|%|万吨|吨|G|平方公里|平方米|亩|倍|千瓦时|千瓦|兆瓦|"
     r"公里|千米|立方米|标准箱|辆|[" + COUNT_UNITS + r"])?"
     r"(?P<trail>以上|左右)?"
 )
@@ -284,7 +284,7 @@ def normalised_unit(magnitude: str | None, unit: str | None) -> str:
 
 
 def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
-    """The value in a base unit (CNY, %, t, count, G), or as written where no base is known.
+    """The value in a base unit (CNY, USD, %, t, count, G), or as written where no base is known.
 
     >>> base_value(Decimal("2418.6"), "亿元")
     (Decimal('241860000000.0'), 'CNY')
@@ -297,6 +297,8 @@ def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
             break
     if rest == "元":
         return value * scale, "CNY"
+    if rest == "美元":
+        return value * scale, "USD"
     if rest == "":
         return value * scale, "CNY" if unit in ("亿", "万亿") else "count"
     if rest in ("%", "个百分点", "百分点"):
