@@ -916,3 +916,38 @@ def test_relate_a_comma_inside_brackets_ends_no_clause() -> None:
 def test_relate_a_size_class_of_projects_is_no_figure(lexicon: Lexicon) -> None:
     text = "前三季度，全市新签约10亿元以上或1亿美元以上重大产业项目112个。"
     assert [(q.value, q.unit) for q in _figures(text, lexicon)] == [(Decimal(112), "个")]
+
+
+def test_relate_tiers_listed_after_a_bullet_a_count_and_a_colon(lexicon: Lexicon) -> None:
+    text = (
+        "◆ 2个主导产业：航空航天装备、优质白酒\n"
+        "◆ 3个新兴产业：应急装备、新能源汽车零部件、大数据电子信息"
+    )
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert [(_named(f.object), f.qualifier("tier"), f.qualifier("count")) for f in facts] == [
+        ("航空航天装备", "pillar", "2"),
+        ("优质白酒", "pillar", "2"),
+        ("应急装备", "emerging", "3"),
+        ("新能源汽车零部件", "emerging", "3"),
+        ("大数据电子信息", "emerging", "3"),
+    ]
+
+
+def test_relate_a_figure_on_its_own_line_is_named_by_the_caption_after_it(
+    lexicon: Lexicon,
+) -> None:
+    """An infographic's text version: the figure, then its caption with period and name."""
+    text = (
+        "▶ 386.2亿元\n　　2020年全区规模以上工业总产值，是2015年的1.8倍\n"
+        "▶ 135家\n　　截至2020年底全区规模以上工业企业数量\n"
+        "▶ 第3位\n　　汇川区位列全省第3位"
+    )
+    captioned = [
+        (q.indicator, q.value, q.unit, q.period)
+        for f in _of(_facts(text, lexicon, date(2021, 3, 18)), Relation.OBSERVATION)
+        if f.rule == "rule:captioned-figure" and isinstance(q := f.object, Quantity)
+    ]
+    assert captioned == [
+        ("规模以上工业总产值", Decimal("386.2"), "亿元", "2020"),
+        ("规模以上工业企业数量", Decimal(135), "家", "2020"),
+    ]  # a rank line is read with its caption by the figures rule

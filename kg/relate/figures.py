@@ -23,6 +23,7 @@ from kg.relate.quantities import (
 from kg.segment import normalise
 
 NAME_BREAKS = ",，;；:：。、\n"  # where an indicator's name ends
+BULLETS = "▶►◆◇●○■□★☆•·"
 LAST_BREAK = re.compile(f"[{NAME_BREAKS}][^{NAME_BREAKS}]*$")
 LEADING_NOISE = re.compile(
     r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|全州|全县|"
@@ -252,7 +253,7 @@ def _indicator_after(text: str, start: int) -> str:
 
 
 def _clean(raw: str, places: tuple[str, ...]) -> str:
-    name = COMPARISON.sub("", raw.strip(' “”"《》'))
+    name = COMPARISON.sub("", raw.strip(' “”"《》' + BULLETS))
     for _ in range(3):
         before = name
         name = LEADING_NOISE.sub("", name)
@@ -398,3 +399,37 @@ def table_rows(ctx: SentenceContext) -> Iterator[Fact]:
             span,
         )
         yield Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:table-row")
+
+
+#: ▶ 386.2亿元 / 2020年全区规模以上工业总产值，…: a figure on a line of its own, its caption on
+#: the next (an infographic's text version)
+FIGURE_LINE = re.compile(rf"[{BULLETS}]?\s*")
+CAPTION = re.compile(r"\n[ \t\u3000]*(?P<caption>[^\n]+)")
+
+
+def captioned_figures(ctx: SentenceContext) -> Iterator[Fact]:
+    """A line that is a figure and nothing else, read with the line after it: the caption
+    names the indicator and the period (截至2020年底…, 2020年…)."""
+    text = ctx.text
+    lead = FIGURE_LINE.match(text)
+    figure = QUANTITY.fullmatch(text, lead.end() if lead else 0)
+    if figure is None or not (figure["mag"] or figure["unit"]) or figure["unit"] == "位":
+        return
+    caption = CAPTION.match(ctx.document.text, ctx.sentence.span.end)
+    if caption is None:
+        return
+    label = normalise(caption["caption"])
+    label = label[: min((i for i in map(label.find, "，,；;。") if i >= 0), default=len(label))]
+    periods = [p for p in find_periods(label, ctx.reference, ctx.year_hint) if not p.is_base]
+    name = _clean(_mask(label, [(p.start, p.end) for p in periods]).replace("\u3000", ""), ())
+    if not name:
+        return
+    quantity = Quantity(
+        parse_number(figure["num"]),
+        normalised_unit(figure["mag"], figure["unit"]),
+        periods[0].period if periods else None,
+        name,
+        ctx.span(figure.start(), figure.end()),
+        figure["pre"] or figure["post"] or figure["trail"],
+    )
+    yield Fact(Relation.OBSERVATION, None, quantity, ctx.sentence.span, "rule:captioned-figure")

@@ -89,9 +89,11 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                     )
 
 
-#: 一号产业：汽车零部件 / 主导产业：A、B: a table of tiers written as lines
+#: 一号产业：汽车零部件 / 主导产业：A、B / ◆ 2个主导产业：A、B: a table of tiers written as
+#: lines, a bullet and a count allowed before the tier
 TIER_HEADING = re.compile(
-    r"\s*(?P<tier>[\u4e00-\u9fff]{2,8})[：:]\s*(?P<list>[^。；;：:]+?)[。；;]?\s*$"
+    r"\s*(?:[◆◇★☆●○■□▶►•·]\s*)?(?:(?P<count>\d{1,2}|[一二两三四五六七八九十])[个大类]\s*)?"
+    r"(?P<tier>[\u4e00-\u9fff]{2,8})[：:]\s*(?P<list>[^。；;：:]+?)[。；;]?\s*$"
 )
 
 
@@ -122,6 +124,7 @@ def _tier_heading(
             industry,
             "rule:industry-tiers",
             ("tier", tier),
+            ("count", str(parse_number(heading["count"])) if heading["count"] else ""),
         )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from kg.recognise.patterns import DESIGNATION_CUES
 from kg.relate.awards import LISTING_WORDS, SUPPORT_WORDS, designations, listings, priority_support
 from kg.relate.context import Rule
-from kg.relate.figures import observations, table_rows
+from kg.relate.figures import captioned_figures, observations, table_rows
 from kg.relate.industries import clusters, industry_tiers
 from kg.relate.projects import COMPANY_LIST_WORDS, company_presence, investments, policies
 
@@ -28,6 +28,7 @@ RULES: dict[str, Rule] = {
     "listings": listings,
     "figures": observations,
     "table-rows": table_rows,
+    "captioned-figures": captioned_figures,
 }
 
 
