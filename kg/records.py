@@ -101,8 +101,9 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     span: Span
-    # one char per original char: full-width folded, traditional → simplified, and English
-    # glosses in brackets (Hainan Yefeng Foods Co., Ltd.) blanked to U+3000
+    # one char per original char: full-width folded, traditional → simplified, English
+    # glosses in brackets (Hainan Yefeng Foods Co., Ltd.) blanked to U+3000, and figures in
+    # Chinese numerals in digits (一千零八十六亿元 → U+3000 U+3000 1086亿元)
     normalised: str
 
 

@@ -951,3 +951,12 @@ def test_relate_a_figure_on_its_own_line_is_named_by_the_caption_after_it(
         ("规模以上工业总产值", Decimal("386.2"), "亿元", "2020"),
         ("规模以上工业企业数量", Decimal(135), "家", "2020"),
     ]  # a rank line is read with its caption by the figures rule
+
+
+def test_relate_figures_written_in_chinese_numerals(lexicon: Lexicon) -> None:
+    text = "二〇二三年，全市消费品工业产值达到三百二十八亿元，同比增长百分之十一点四。"
+    figures = _figures(text, lexicon)
+    assert [(q.indicator, q.value, q.unit, q.period) for q in figures] == [
+        ("消费品工业产值", Decimal(328), "亿元", "2023"),
+        ("消费品工业产值增长", Decimal("11.4"), "%", "2023"),
+    ]

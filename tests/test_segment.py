@@ -127,3 +127,21 @@ def test_segment_blanks_english_glosses_in_the_normalised_text_only(
 def test_segment_keeps_a_single_latin_word_in_brackets(text: str) -> None:
     (sentence,) = segment(_doc(text))
     assert sentence.normalised == normalise(text)
+
+
+CHINESE_FIGURES = [
+    ("产值达到一千零八十六亿元", "产值达到\u3000\u30001086亿元"),
+    ("同比增长百分之十一点四", "同比增长\u3000\u300011.4%"),
+    ("二〇二三年，产量达到八点六万吨", "2023年,产量达到8.6万吨"),
+    ("企业达到一百二十六家", "企业达到\u3000\u3000126家"),
+    # one char before its unit reads as a word; a numeral whose digits would not fit stays
+    ("三家企业、三大产业、第一汽车", "三家企业、三大产业、第一汽车"),
+    ("一万二千吨", "一万二千吨"),
+]
+
+
+@pytest.mark.parametrize(("text", "normalised"), CHINESE_FIGURES)
+def test_segment_writes_figures_in_chinese_numerals_in_digits(text: str, normalised: str) -> None:
+    (sentence,) = segment(_doc(text))
+    assert sentence.normalised == normalised
+    assert text[sentence.span.start : sentence.span.end] == text
