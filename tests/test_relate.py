@@ -315,6 +315,11 @@ HOLDERS = [
     # a list whose first company is named after its city
     ("厦门钨业、金龙汽车已先后入选工信部制造业单项冠军示范企业。",
      [("厦门钨业", "制造业单项冠军示范企业"), ("金龙汽车", "制造业单项冠军示范企业")]),
+    # a list's mark before the holder; a short name declared beside it is the same holder
+    ("🏅 宁夏星钽新材料股份有限公司（简称“星钽新材”）入选第七批国家制造业单项冠军企业。",
+     [("宁夏星钽新材料股份有限公司", "国家制造业单项冠军企业")]),
+    ("🏅 宁夏贺兰山装备制造有限公司建设的“煤机装备管理平台”，入选第五批国家级服务型制造示范平台"
+     "名单。", [("宁夏贺兰山装备制造有限公司", "国家级服务型制造示范平台")]),
     # a province written before its city only says where the city is
     ("海南省三亚市入选国家知识产权示范城市。", [("三亚市", "国家知识产权示范城市")]),
     # 全州 is the article's place; a target (力争…获评) awards nothing

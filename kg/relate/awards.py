@@ -225,6 +225,8 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
     )
 
 
+#: marks, emoji and spaces before a clause's first word (▶, ◆, 🏅)
+BULLET = re.compile(r"[^\w“”\"「《(（]+")
 #: 一是…, 二是…, 首先…: the points of a speech, not part of a holder's name
 ENUMERATION_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|再次|最后")
 #: how an article names its own place (我市成功入选…): the holder is the article's city
@@ -250,6 +252,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
 
     Whoever stands after 被 is the awarder, not a holder (被世界经济论坛评为).
     """
+    if bullet := BULLET.match(ctx.text, c_start, cue_start):
+        c_start = bullet.end()  # 🏅 宁夏星钽新材料股份有限公司入选…: a list's mark
     if lead := ENUMERATION_LEAD.match(ctx.text, c_start, cue_start):
         c_start = lead.end()  # 一是我市成功入选…
     window = ctx.text[c_start:cue_start]
@@ -280,7 +284,12 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         return [short]
     if known and first == c_start:
         holders = [m for m in known if m.type != EntityType.GOVERNMENT_BODY] or known
-        return [m for m in holders if not _place_of_next(m, holders)]
+        return [
+            m
+            for m in holders
+            if not _place_of_next(m, holders)
+            and not any(m.canonical == o.surface for o in holders if o is not m)  # X（简称“Y”）
+        ]
     if "等" in window or "、" in window:
         end = c_start + window.find("等") if "等" in window else window_end
         enumeration = enumeration_before(ctx.text, c_start, end)
@@ -351,6 +360,8 @@ def _topic_before(ctx: SentenceContext, c_start: int) -> Mention | None:
     if not before:
         return None
     start, end = before[-1]
+    if bullet := BULLET.match(ctx.text, start, end):
+        start = bullet.end()
     if lead := TOPIC_LEAD.match(ctx.text, start, end):
         start = lead.end()
     first = next(iter(ctx.within(start, end)), None)
