@@ -7,6 +7,7 @@ import unicodedata
 
 from opencc import OpenCC  # type: ignore[import-untyped]
 
+from kg.numerals import CN_DIGITS, chinese_number
 from kg.records import Document, Sentence, Span
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
@@ -82,8 +83,9 @@ def _fold(ch: str) -> str:
     return simplified if len(simplified) == 1 else folded
 
 
-_CN_DIGIT = "〇零一二两三四五六七八九"
+_CN_DIGIT = "".join(CN_DIGITS)
 _CN_NUMBER = f"[{_CN_DIGIT}十百千]+(?:点[{_CN_DIGIT}]+)?"
+_CN_NUMERAL_CHAR = re.compile(f"[{_CN_DIGIT}十]")  # in every figure _CN_FIGURE rewrites
 #: 一千零八十六亿元, 四十八点六万吨, 一百二十六家, 百分之十一点四, 二〇二三年: figures and years
 #: written in Chinese numerals (a lone digit before its unit, 三家, stays: it reads as a word)
 _CN_FIGURE = re.compile(
@@ -97,7 +99,7 @@ def _arabic_figures(normalised: str) -> str:
     """Figures in Chinese numerals written in digits, right-aligned in their own width with
     U+3000 before them (offsets hold): 一千零八十六亿元 → ``  1086亿元``, 百分之十一点四 →
     ``  11.4%``. A run of one char (三家) or an impossible numeral stays as written."""
-    if not any(ch in _CN_DIGIT or ch == "十" for ch in normalised):
+    if not _CN_NUMERAL_CHAR.search(normalised):
         return normalised
     return _CN_FIGURE.sub(_in_digits, normalised)
 
@@ -105,7 +107,7 @@ def _arabic_figures(normalised: str) -> str:
 def _in_digits(match: re.Match[str]) -> str:
     written = match.group()
     if match["year"]:
-        return "".join(_DIGIT_OF[ch] for ch in written)
+        return "".join(str(CN_DIGITS[ch]) for ch in written)
     number = match["percent"] or match["number"]
     value = _chinese_value(number) if len(number) >= 2 else None
     digits = (value or "") + ("%" if match["percent"] else "")
@@ -114,20 +116,10 @@ def _in_digits(match: re.Match[str]) -> str:
     return "\u3000" * (len(written) - len(digits)) + digits
 
 
-_DIGIT_OF = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2"}
-
-
 def _chinese_value(number: str) -> str | None:
     """一千零八十六 → 1086, 十一点四 → 11.4; None for a run that is no numeral (一二三点十)."""
     whole, _, fraction = number.partition("点")
-    if any(ch in "十百千" for ch in fraction):
+    if any(ch not in CN_DIGITS for ch in fraction):
         return None
-    total, current = 0, 0
-    for ch in whole:
-        if ch in "十百千":
-            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
-            current = 0
-        else:
-            current = int(_DIGIT_OF[ch])
-    total += current
-    return f"{total}.{''.join(_DIGIT_OF[ch] for ch in fraction)}" if fraction else str(total)
+    value = str(chinese_number(whole))
+    return f"{value}.{''.join(str(CN_DIGITS[ch]) for ch in fraction)}" if fraction else value

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from kg.numerals import chinese_number
 from kg.records import EntityType, Fact, Mention, Quantity, Relation, Span
 from kg.relate.context import PLACE_TYPES, SentenceContext
 from kg.relate.lists import clauses
@@ -14,7 +15,6 @@ from kg.relate.quantities import (
     QUANTITY,
     RANK,
     PeriodMatch,
-    chinese_number,
     find_periods,
     normalised_unit,
     parse_number,
@@ -419,7 +419,7 @@ def captioned_figures(ctx: SentenceContext) -> Iterator[Fact]:
     if caption is None:
         return
     label = normalise(caption["caption"])
-    label = label[: min((i for i in map(label.find, "，,；;。") if i >= 0), default=len(label))]
+    label = re.split(r"[，,；;。]", label, maxsplit=1)[0]  # the caption's first clause
     periods = [p for p in find_periods(label, ctx.reference, ctx.year_hint) if not p.is_base]
     name = _clean(_mask(label, [(p.start, p.end) for p in periods]).replace("\u3000", ""), ())
     if not name:

@@ -183,13 +183,19 @@ def _settling_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterato
     start, end = first.span.start - ctx.base, first.span.end - ctx.base
     if ctx.text[c_start:start] not in ("", *CLAUSE_LEADS) or not SETTLES.match(ctx.text, end):
         return
-    cities = [
-        m
-        for m in ctx.within(end, c_end)
-        if m.type is EntityType.CITY and m.key and m.key.startswith("divisions:")
-    ]
-    yield make_fact(
-        ctx, Relation.INVESTMENT, cities[0] if cities else None, first, "rule:investments"
+    yield make_fact(ctx, Relation.INVESTMENT, _city_in(ctx, end, c_end), first, "rule:investments")
+
+
+def _city_in(ctx: SentenceContext, start: int, end: int) -> Mention | None:
+    """The first city of the divisions lexicon named in [start, end): where an investment
+    goes when the clause names a city other than the article's."""
+    return next(
+        (
+            m
+            for m in ctx.within(start, end)
+            if m.type is EntityType.CITY and m.key and m.key.startswith("divisions:")
+        ),
+        None,
     )
 
 
@@ -251,12 +257,7 @@ def _company_investing_amount(ctx: SentenceContext, c_start: int, c_end: int) ->
     stop = CLAUSE_STOP.search(text, after)
     if not PROJECT_WORDS.search(text, after, stop.start() if stop else len(text)):
         return
-    cities = [
-        m
-        for m in ctx.within(after, c_end)
-        if m.type is EntityType.CITY and m.key and m.key.startswith("divisions:")
-    ]
-    subject = cities[0] if cities else None
+    subject = _city_in(ctx, after, c_end)
     yield make_fact(ctx, Relation.INVESTMENT, subject, company, "rule:investments")
 
 

@@ -8,21 +8,8 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+from kg.numerals import chinese_number
+
 MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 
 COUNT_UNITS = "家个项条座名人户件所批台辆套处只款张次位支"
@@ -127,20 +114,6 @@ class PeriodMatch:
     start_period: str | None  # for year ranges: the first year
     is_base: bool  # 较2019年: a comparison base, not the figure's period
     kind: str = ""  # which form of PERIODS matched
-
-
-def chinese_number(text: str) -> Decimal:
-    """Value of a Chinese numeral without magnitude words: 三十五 → 35, 百 → 100."""
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return Decimal(total + current)
 
 
 def parse_number(text: str) -> Decimal:
