@@ -332,6 +332,17 @@ HOLDERS = [
     # (规模最大的…之一) is no title
     ("潍坊动力装备产业集群规模已突破3000亿元，去年入选山东省“雁阵形”产业集群，成为全省规模最大的"
      "动力装备产业集群之一。", [("潍坊动力装备产业集群", "山东省“雁阵形”产业集群")]),
+    # an infographic's card: the heading line names the holder of the line under it
+    ("★ 贵州汇天航空装备有限公司（简称“汇天航空”）\n　　2020年入选工业和信息化部第二批国家级"
+     "专精特新“小巨人”企业。", [("贵州汇天航空装备有限公司", "国家级专精特新小巨人企业")]),
+    ("① 航空航天装备产业集群\n　　2020年实现产值128.6亿元；同年被贵州省科学技术厅认定为省级"
+     "创新型产业集群。", [("航空航天装备产业集群", "省级创新型产业集群")]),
+    # …but only that line: two lines down, a subjectless title is the city's again
+    ("① 航空航天装备产业集群\n　　2020年实现产值128.6亿元。\n2020年入选省级创新型产业集群。",
+     [(None, "省级创新型产业集群")]),
+    # 这是继…之后，X…: the holder opens the clause after 之后
+    ("这是继2019年获评贵州省新型工业化产业示范基地之后，汇川区获得的又一殊荣。",
+     [("汇川区", "贵州省新型工业化产业示范基地")]),
 ]  # fmt: skip
 
 
@@ -360,12 +371,18 @@ LISTED_COMPANIES = [
     # a 名录 and companies counted before 上榜
     ("在工信部公布的2024年5G工厂名录中，安踏、九牧等3家泉州企业的工厂上榜。",
      ["安踏", "九牧"], "5G工厂"),
+    # a district written after its city is one holder, the district
+    ("工业和信息化部公布第三批国家应急产业示范基地名单，遵义市汇川区（应急装备类）成功入选。",
+     ["汇川区"], "第三批国家应急产业示范基地"),
+    # 我区榜上有名: the article's own place (None: the article's city)
+    ("工业和信息化部等三部门公布第三批国家应急产业示范基地名单，我区榜上有名。",
+     [None], "第三批国家应急产业示范基地"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "holders", "title"), LISTED_COMPANIES)
 def test_relate_companies_a_list_names(
-    lexicon: Lexicon, text: str, holders: list[str], title: str
+    lexicon: Lexicon, text: str, holders: list[str | None], title: str
 ) -> None:
     awards = _of(_facts(text, lexicon), Relation.DESIGNATION_AWARD)
     assert [_named(f.subject) for f in awards] == holders

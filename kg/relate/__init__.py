@@ -9,6 +9,7 @@ from datetime import date
 
 from kg.recognise.lexicon import Lexicon
 from kg.records import Document, EntityType, Fact, Mention, Quantity, Relation, Sentence
+from kg.relate.awards import heading_holder
 from kg.relate.context import Rule, SentenceContext
 from kg.relate.quantities import find_periods, plausible
 from kg.relate.rules import RULES, TRIGGERS
@@ -50,6 +51,7 @@ def relate(
     reference = doc.published or _assumed_date(sentences)
     title = normalise(doc.meta.title)
     company: Mention | None = None  # the last company named before the sentence
+    heading: tuple[Sentence, Mention] | None = None  # the last card heading, and whom it names
     seen = 0
     for sentence in sentences:
         if sentence.normalised == title:
@@ -63,13 +65,27 @@ def relate(
         paragraph = doc.text.rfind("\n", 0, sentence.span.start)
         earlier = company if company is not None and company.span.start > paragraph else None
         inside = tuple(m for m in mentions[lo:hi] if m.span.end <= sentence.span.end)
+        under_heading = (
+            heading is not None
+            and doc.text.count("\n", heading[0].span.end, sentence.span.start) == 1
+        )
         ctx = SentenceContext(
-            doc, sentence, inside, lexicon, year_hint, period_hint, reference, earlier
+            doc,
+            sentence,
+            inside,
+            lexicon,
+            year_hint,
+            period_hint,
+            reference,
+            earlier,
+            heading[1] if heading is not None and under_heading else None,
         )
         text = sentence.normalised
         for rule, needs in active:
             if needs is None or needs.search(text):
                 facts.extend(rule(ctx))
+        if (holder := heading_holder(ctx)) is not None:
+            heading = (sentence, holder)
         explicit = [p for p in find_periods(text, None) if not p.is_base]
         if explicit:
             year_hint, period_hint = explicit[-1].period[:4], explicit[-1].period

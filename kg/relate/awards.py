@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from kg.recognise.patterns import DESIGNATION_CUES
@@ -236,7 +236,7 @@ THE_PLACE_ITSELF = frozenset(
 
 TIME_OR_ADVERB = re.compile(
     r"(?:于|在)?(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
-    r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|去年|今年|前年|上年|当年|年内|"
+    r"(?:正式|已经|已|先后|均|还|也|成功|再次|首次|此前|近日|日前|去年|今年|前年|上年|当年|同年|次年|年内|"
     r"凭借[^,，]*)*$"
 )
 #: 北秦精密的新厂区获评…, 歌尔的虚拟现实整机产品入选…: a title held through a plant or product
@@ -307,12 +307,12 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     if through := THROUGH_ITS.fullmatch(ctx.text, c_start, window_end):
         name_end = through.end("holder")
     name = ctx.text[c_start:name_end]
-    if (
-        name.strip() in ("", "并", "还", "也", "同时")
-        and not known
-        and (topic := _topic_before(ctx, c_start))
-    ):
-        return [topic]  # 潍坊动力装备产业集群规模已突破3000亿元，去年入选…
+    if name.strip() in ("", "并", "还", "也", "同时") and not known:
+        # 潍坊动力装备产业集群规模已突破3000亿元，去年入选…; or the line under a card's heading
+        if topic := _topic_before(ctx, c_start) or ctx.heading:
+            return [topic]
+    if SUCCESSION.fullmatch(name):
+        return _holder_after_succession(ctx, cue_start)
     if not name.strip() or re.sub("(?:获|经)$", "", name) in THE_PLACE_ITSELF:
         return [m for m in known if m.type != EntityType.GOVERNMENT_BODY] if known else []
     if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", name) and not name.startswith(
@@ -321,6 +321,50 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         item = Item(c_start, name_end, name)
         return [ctx.mention_for(item, EntityType.COMPANY, "pattern:holder")]
     return None
+
+
+#: 这是继2019年获评…之后，汇川区…获得的又一块…: the holder opens the clause after 之后
+SUCCESSION = re.compile(r"(?:这是|这也是|此为)?继")
+SUCCESSION_END = re.compile(r"之后[，,]")
+
+
+def _holder_after_succession(ctx: SentenceContext, cue_start: int) -> list[Mention]:
+    """Who opens the clause after ``继…之后，`` (none named: the article's city)."""
+    after = SUCCESSION_END.search(ctx.text, cue_start)
+    if after is None:
+        return []
+    lead = TOPIC_LEAD.match(ctx.text, after.end())
+    start = lead.end() if lead else after.end()
+    first = next(iter(ctx.within(start, len(ctx.text))), None)
+    if first is not None and first.type in HOLDER_TYPES and first.span.start - ctx.base == start:
+        return [first]
+    return []
+
+
+#: ★, ①, 01, 1. before a card's heading
+HEADING_MARK = re.compile(r"(?:[^\w“”\"「《(（]|[\u2460-\u2473]|\d{1,2}(?=[\s.、．]))+[\s.、．]*")
+
+
+def heading_holder(ctx: SentenceContext) -> Mention | None:
+    """The company or cluster a card's heading line names, and nothing else (★ 贵州汇天航空装备
+    有限公司（简称“汇天航空”）, ① 航空航天装备产业集群): the holder of the line under it."""
+    text = ctx.text.rstrip()
+    start = mark.end() if (mark := HEADING_MARK.match(text)) else 0
+    end = len(text)
+    if bracket := re.search(r"[(（][^()（）]*[)）]$", text):
+        end = bracket.start()
+    inside = ctx.within(start, end)
+    if (
+        len(inside) >= 1
+        and inside[0].type is EntityType.COMPANY
+        and (inside[0].span.start - ctx.base, inside[0].span.end - ctx.base) == (start, end)
+    ):
+        return inside[0]
+    cluster = CLUSTER.fullmatch(text, start, end)
+    item = cluster_name(ctx, start, cluster) if cluster else None
+    if cluster is None or item is None:
+        return None
+    return cluster_mention(ctx, item, cluster, single=True)
 
 
 def _item_goes_on_after_place(
@@ -563,9 +607,9 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
         cue = LISTED.search(text, listing.end(), clause_end)
         among = AMONG_THEM.search(text, listing.end()) if cue is None else None
         if cue is not None:
-            holders = _listed_holders(ctx, listing.end(), cue.start()) or _counted_companies(
+            holders: Sequence[Mention | None] = _listed_holders(
                 ctx, listing.end(), cue.start()
-            )
+            ) or _counted_companies(ctx, listing.end(), cue.start())
         elif among is not None:  # …名单，全国共9个城市入围，鞍山市名列其中
             c_start = max(s for s, _ in clauses(text) if s <= among.start())
             holders = _listed_holders(ctx, c_start, among.start())
@@ -602,7 +646,7 @@ def listings(ctx: SentenceContext) -> Iterator[Fact]:
                 extra=tuple(by[:1]),
             )
             rank = ranks[index] if index < len(ranks) else None
-            if rank is not None and holder.type is EntityType.CITY:
+            if rank is not None and holder is not None and holder.type is EntityType.CITY:
                 quantity = Quantity(
                     Decimal(rank),
                     "位",
@@ -657,11 +701,14 @@ def _counted_companies(ctx: SentenceContext, start: int, end: int) -> list[Menti
     return [ctx.mention_for(i, EntityType.COMPANY, "pattern:listed") for i in enumeration.items]
 
 
-def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention]:
-    """Who is on a list: places, companies or clusters named before 入选/位列."""
+def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention | None]:
+    """Who is on a list: places, companies or clusters named before 入选/位列 (None: the
+    article's city, written 我区榜上有名)."""
     window = ctx.text[start:end]
     if re.search(COUNT_DIGITS + r"(?:家|个|项)|共有", window):
         return []
+    if TIME_OR_ADVERB.sub("", window).strip("，, ") in THE_PLACE_ITSELF:
+        return [None]
     if cluster := CLUSTER.search(ctx.text, start, end):
         item = cluster_name(ctx, start, cluster)
         if item is not None:
@@ -672,7 +719,7 @@ def _listed_holders(ctx: SentenceContext, start: int, end: int) -> list[Mention]
         if m.type in (EntityType.CITY, EntityType.DISTRICT, EntityType.COMPANY)
     ]
     if named:
-        return named
+        return [m for m in named if not _place_of_next(m, named)]  # 遵义市汇川区: 汇川区
     enumeration = enumeration_before(ctx.text, start, start + len(TIME_OR_ADVERB.sub("", window)))
     if enumeration is None:
         return []

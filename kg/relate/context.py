@@ -38,6 +38,8 @@ class SentenceContext:
     reference: date | None = None  # the article's date, or an assumed one (see relate)
     # the last company the paragraph named before this sentence: who 这家企业 or 该公司 is
     earlier_company: Mention | None = None
+    # on the line under a card's heading (★ X公司 / 2020年入选…): the company or cluster it names
+    heading: Mention | None = None
 
     @property
     def text(self) -> str:
