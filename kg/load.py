@@ -221,10 +221,34 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, match.end()
 
 
+#: a web page's or a paper's chrome above the headline: breadcrumbs (首页 > 政务公开), a
+#: masthead (大众日报　2022年1月10日　星期一　第01版), field lines (来源：…　发布时间：…,
+#: 证券代码：…), rules (━━━), a section's label and a Markdown heading's marks
+_BREADCRUMB = re.compile(r"\S\s*[>＞›»]\s*\S")
+_MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年.{0,12}(?:星期|周[一二三四五六日])|第\s*\d+\s*版")
+_FIELD_LINE = re.compile(
+    r"^(?:来源|信息来源|文章来源|发布时间|发布日期|时间|日期|栏目|作者|编辑|责任编辑|责编|"
+    r"本版责编|浏览次数|字号|证券代码|证券简称|股票代码|股票简称|公告编号)\s*[:：]"
+)
+_HEADING_MARKS = re.compile(r"^#{1,6}\s*")
+
+
+def _is_page_chrome(line: str) -> bool:
+    return bool(
+        _BREADCRUMB.search(line)
+        or _MASTHEAD.search(line)
+        or _FIELD_LINE.match(line)
+        or not re.search(r"[\w]", line)
+        or len(line) <= 4  # a section's label (评论, 要闻), not a headline
+    )
+
+
 def _title(body: str) -> str:
-    """The first line; its first sentence if the line is far too long for a headline (text
-    without line breaks), so the title still quotes the text."""
-    line = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
+    """The first line that is not page chrome (else the first line); its first sentence if
+    the line is far too long for a headline (text without line breaks), so the title still
+    quotes the text."""
+    lines = [_HEADING_MARKS.sub("", ln.strip()) for ln in body.splitlines() if ln.strip()]
+    line = next((ln for ln in lines if not _is_page_chrome(ln)), lines[0] if lines else "")
     if len(line) <= _TITLE_MAX:
         return line
     end = re.search(r"[。！？!?]", line)

@@ -123,7 +123,8 @@ def resolve(
 def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
     """The lexicon key of the place the article is about: the most mentioned city, the title
     counting triple; a district or county when the title names it and no city, or when it is
-    named more than twice as often as any city."""
+    named more than twice as often as any city (a city written as the district's prefix,
+    上海市金山区, not counted)."""
     title_start = doc.text.find(doc.meta.title, doc.body_start) if doc.meta.title else -1
     title_end = title_start + len(doc.meta.title) if title_start >= 0 else 0
     counts: dict[EntityType, Counter[str]] = {
@@ -131,7 +132,11 @@ def _article_city(doc: Document, mentions: tuple[Mention, ...]) -> str | None:
         EntityType.DISTRICT: Counter(),
     }
     in_title: set[EntityType] = set()
+    # 上海市金山区: a city written right before its district only says where the district is
+    district_starts = {m.span.start for m in mentions if m.type is EntityType.DISTRICT}
     for mention in mentions:
+        if mention.type is EntityType.CITY and mention.span.end in district_starts:
+            continue
         if mention.type in counts and mention.key and mention.key.startswith("divisions:"):
             titled = mention.span.end <= title_end
             counts[mention.type][mention.key] += 3 if titled else 1

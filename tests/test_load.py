@@ -65,6 +65,23 @@ def test_load_title_of_a_text_without_line_breaks_is_its_first_sentence(tmp_path
     assert doc.meta.title == "云岭市新能源汽车产业链加快集聚。"
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "首页 > 政务公开 > 政策解读",
+        "大众日报　2022年1月10日　星期一　第01版：要闻",
+        "来源：某某投资促进网　　发布时间：2020-06-18",
+        "证券代码：688417　　证券简称：诺川智能",
+        "━━━━━━━━━━",
+        "评论",
+    ],
+)
+def test_load_title_skips_the_page_chrome_above_the_headline(tmp_path: Path, chrome: str) -> None:
+    text = f"{chrome}\n\n# 云岭市入选国家物流枢纽建设名单\n云岭市工业增长5%。"
+    doc = load_article(_write(tmp_path, "a.txt", text))
+    assert doc.meta.title == "云岭市入选国家物流枢纽建设名单"
+
+
 def test_load_text_without_chinese_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no Chinese text"):
         load_article(_write(tmp_path, "a.txt", "Access denied\n2024-03-18"))

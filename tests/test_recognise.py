@@ -320,6 +320,18 @@ def test_recognise_a_county_level_city_whose_short_name_is_a_word_by_it_once_wri
     assert short.type is EntityType.DISTRICT and short.key == "divisions:cn-530181"
 
 
+def test_recognise_a_district_short_name_without_alias_once_written_full_but_no_new_areas_stem(
+    lexicon: Lexicon,
+) -> None:
+    """金山区 has no alias (金山 is a word), but an article that writes 金山区 means it by 金山;
+    滨海新区's stem 滨海新 is no name at all."""
+    assert _find(_mentions("金山是上海的西南门户。", lexicon), "金山") == []
+    (short,) = _find(_mentions("金山区位于上海西南部。金山是西南门户。", lexicon), "金山")
+    assert short.type is EntityType.DISTRICT and short.key == "divisions:cn-310116"
+    mentions = _mentions("天津市滨海新区招商。滨海新建成区扩大。", lexicon)
+    assert _find(mentions, "滨海新") == []
+
+
 def test_recognise_a_declared_short_name_wherever_it_is_written_after(lexicon: Lexicon) -> None:
     text = "云南安磷新材料有限公司（简称“安磷新材”）成立于2010年。如今，安磷新材年产石膏粉80万吨。"
     found = _find(_mentions(text, lexicon), "安磷新材")

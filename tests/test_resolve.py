@@ -104,6 +104,9 @@ CITIES = [
     # a county-level city's bureau in the title: 晋江市 inside 晋江市工业和信息化局 counts
     ("晋江市工业和信息化局2023年工作总结\n在泉州市工信局的指导下，晋江工业增长。居泉州市第3位，"
      "占泉州市的28.7%。", "晋江市工业和信息化局2023年工作总结", "晋江市"),
+    # a municipality written as its district's prefix only says where: 上海市金山区 is 金山区
+    ("投资指南\n上海市金山区位于上海西南部。上海市金山区工业增长，上海市金山区企业参展。",
+     "投资指南", "金山区"),
 ]  # fmt: skip
 
 

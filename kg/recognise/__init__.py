@@ -50,8 +50,9 @@ def _short_district_names(
     """A district or county-level city the article writes in full (昆山市) is also found by its
     short name (昆山) in that article. The lexicon matches districts by their full names only,
     because short ones alone are too often ordinary words. A county-level city whose short
-    name is such a word has no alias (安宁市: 安宁 is "peace"), but in an article that writes
-    安宁市 the bare 安宁 is the city: its label without 市 counts too."""
+    name is such a word has no alias (安宁市: 安宁 is "peace"; 金山区), but in an article that
+    writes 安宁市 the bare 安宁 is the city: its label without 市 (区, 县) counts too; not a
+    新区's, whose stem (滨海新) is no name."""
     written = sorted(
         {
             m.key
@@ -65,7 +66,12 @@ def _short_district_names(
         if entry is None:
             continue
         shorts_of = list(entry.aliases)
-        if not shorts_of and len(entry.label) >= 3 and entry.label.endswith("市"):
+        if (
+            not shorts_of
+            and len(entry.label) >= 3
+            and entry.label.endswith(("市", "区", "县"))
+            and not entry.label.endswith(("新区", "城区", "矿区", "郊区"))
+        ):
             shorts_of.append(entry.label[:-1])
         for alias in shorts_of:
             short = normalise(alias)
