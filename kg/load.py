@@ -223,7 +223,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 #: a web page's or a paper's chrome above the headline: breadcrumbs (首页 > 政务公开), a
 #: masthead (大众日报　2022年1月10日　星期一　第01版), field lines (来源：…　发布时间：…,
-#: 证券代码：…), rules (━━━), a section's label and a Markdown heading's marks
+#: 证券代码：…), rules (━━━) and a Markdown heading's marks
 _BREADCRUMB = re.compile(r"\S\s*[>＞›»]\s*\S")
 _MASTHEAD = re.compile(r"(?:19|20)\d\d\s*年.{0,12}(?:星期|周[一二三四五六日])|第\s*\d+\s*版")
 _FIELD_LINE = re.compile(
@@ -239,7 +239,6 @@ def _is_page_chrome(line: str) -> bool:
         or _MASTHEAD.search(line)
         or _FIELD_LINE.match(line)
         or not re.search(r"[\w]", line)
-        or len(line) <= 4  # a section's label (评论, 要闻), not a headline
     )
 
 

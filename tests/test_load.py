@@ -73,7 +73,6 @@ def test_load_title_of_a_text_without_line_breaks_is_its_first_sentence(tmp_path
         "来源：某某投资促进网　　发布时间：2020-06-18",
         "证券代码：688417　　证券简称：诺川智能",
         "━━━━━━━━━━",
-        "评论",
     ],
 )
 def test_load_title_skips_the_page_chrome_above_the_headline(tmp_path: Path, chrome: str) -> None:
