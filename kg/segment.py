@@ -44,8 +44,20 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        normalised = _arabic_figures(_without_glosses(normalise(text[start:end])))
+        normalised = _arabic_figures(_without_glosses(_without_markup(normalise(text[start:end]))))
         sentences.append(Sentence(Span(start, end), normalised))
+
+
+#: Markdown's emphasis (**首位产业：**), and a list's or a heading's mark at a line's start
+_MARKUP = re.compile(r"\*\*|__|^(?:[-*+]|#{1,6})(?=\s)")
+
+
+def _without_markup(normalised: str) -> str:
+    """The sentence with Markdown marks blanked (same length): ``- **首位产业：**新材料`` reads as
+    ``首位产业：新材料``."""
+    if "*" not in normalised and "_" not in normalised and normalised[:1] not in "-+#":
+        return normalised
+    return _MARKUP.sub(lambda m: "\u3000" * len(m.group()), normalised)
 
 
 def _without_glosses(normalised: str) -> str:

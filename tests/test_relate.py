@@ -149,8 +149,30 @@ def test_relate_a_table_of_tiers_written_as_lines(lexicon: Lexicon) -> None:
         ("羊绒及纺织服装", "pillar"),
         ("合金材料及刀具", "pillar"),
     ]
+    verb = "未来产业：前瞻布局氢能、合成生物。"  # a verb before the list is no part of it
+    assert [_named(f.object) for f in _of(_facts(verb, lexicon), Relation.INDUSTRY_PRIORITY)] == [
+        "氢能",
+        "合成生物",
+    ]
     sentence = "主导产业：全年产值增长12%，占全县的六成。"  # a heading that opens a sentence
     assert _of(_facts(sentence, lexicon), Relation.INDUSTRY_PRIORITY) == []
+
+
+def test_relate_a_counted_tier_list_that_plays_a_role(lexicon: Lexicon) -> None:
+    """以A、B三大…产业为支撑: the list is in the tier; a bare “…产业为支撑” names nothing."""
+    text = (
+        "以生物医药、新能源、新材料三大战略性新兴产业为支撑，以航空航天、汽车两大优势产业为基础。"
+    )
+    facts = _of(_facts(text, lexicon), Relation.INDUSTRY_PRIORITY)
+    assert [(_named(f.object), f.qualifier("tier")) for f in facts] == [
+        ("生物医药", "emerging"),
+        ("新能源", "emerging"),
+        ("新材料", "emerging"),
+        ("航空航天", "advantage"),
+        ("汽车", "advantage"),
+    ]
+    bare = "着力形成“战略性新兴产业为支撑、传统优势产业为基础”的先进制造业体系。"
+    assert _of(_facts(bare, lexicon), Relation.INDUSTRY_PRIORITY) == []
 
 
 @pytest.mark.parametrize(("text", "clusters"), CLUSTER_NAMES)

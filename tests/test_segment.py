@@ -145,3 +145,11 @@ def test_segment_writes_figures_in_chinese_numerals_in_digits(text: str, normali
     (sentence,) = segment(_doc(text))
     assert sentence.normalised == normalised
     assert text[sentence.span.start : sentence.span.end] == text
+
+
+def test_segment_blanks_markdown_marks_in_the_normalised_text_only() -> None:
+    text = "- **首位产业：**新材料。重点发展碳纤维（A*B型）。"
+    first, second = segment(_doc(text))
+    assert first.normalised == "\u3000 \u3000\u3000首位产业:\u3000\u3000新材料。"
+    assert second.normalised == normalise("重点发展碳纤维（A*B型）。")  # a lone * stays
+    assert text[first.span.start : first.span.end] == "- **首位产业：**新材料。"

@@ -15,6 +15,7 @@ from kg.relate.context import (
     place_before,
 )
 from kg.relate.lists import (
+    LEAD_CUES,
     Enumeration,
     Item,
     clauses,
@@ -52,9 +53,15 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 if any(a_start < e and s < a_end for s, e in taken):
                     continue
                 taken.append((a_start, a_end))
-                if text.startswith(NOT_A_TIER_AFTER, a_end) or "被" in text[c_start:a_start]:
-                    continue  # clusters have their own rule; “X为支撑” states a role; a tier
-                    # word inside a title (被…确定为…战略性新兴产业集群发展工程) is no tier
+                counted_role = text.startswith("为", a_end) and COUNTED_TIER.search(
+                    text, c_start, a_start
+                )
+                if (text.startswith(NOT_A_TIER_AFTER, a_end) and not counted_role) or "被" in text[
+                    c_start:a_start
+                ]:
+                    continue  # clusters have their own rule; “X为支撑” states a role, unless
+                    # a counted list comes before (以A、B三大新兴产业为支撑); a tier word inside
+                    # a title (被…确定为…战略性新兴产业集群发展工程) is no tier
                 end = _list_end_before(text, c_start, a_start)
                 if end is None:
                     continue
@@ -109,6 +116,8 @@ def _tier_heading(
     if tier is None:
         return
     start, end = heading.span("list")
+    verb = next((c for c in LEAD_CUES if len(c) >= 2 and ctx.text.startswith(c, start)), "")
+    start += len(verb)  # 未来产业：前瞻布局氢能、合成生物
     enumeration = enumeration_before(ctx.text, start, end, lead=False)
     if enumeration is None or any(
         len(item.text) > 12 or re.search(r"[\d，,]", item.text) for item in enumeration.items
@@ -175,6 +184,8 @@ CLUSTER = re.compile(
     r"(?P<adj>(?:(?!等|[两二三四五六七八九十]个|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]大)"
     r"[\u4e00-\u9fff]){0,12}?)(?:产业)?集群"
 )
+#: 以A、B三大战略性新兴产业为支撑: a list's count right before its tier word
+COUNTED_TIER = re.compile(r"、[^、，,]+(?:\d{1,2}|[一二两三四五六七八九十])[个大]$")
 NOT_A_TIER_AFTER = ("集群", "产业集群", "为", "发展工程", "名单", "称号", "试点", "示范", "工程")
 CLUSTER_NOT = re.compile(
     r"(?:先进制造业|特色产业|特色|产业|制造业)$|的|是|入选|成为|获|为|被|确定|^[年级亿万千百个]"
