@@ -566,6 +566,7 @@ INVESTORS = [
 ]  # fmt: skip
 
 NO_INVESTORS = [
+    "今年以来，日喀则新签约物流、清洁能源等领域项目27个。",  # sectors, not investors
     "这家光伏龙头今年投资120亿元建设的电池项目已于9月全面投产。",  # no company named
     "今年全市投资20亿元建设5G基站。",  # no company opens the clause
     "龙沃乳业投资15亿元。",  # no project
@@ -590,6 +591,16 @@ def test_relate_investors_named_in_the_genres_other_shapes(
     text: str, investors: list[str], lexicon: Lexicon
 ) -> None:
     assert _objects(_of(_facts(text, lexicon), Relation.INVESTMENT)) == investors
+
+
+def test_relate_a_declared_short_name_that_begins_with_a_place_invests(lexicon: Lexicon) -> None:
+    """吉隆通达 begins with 吉隆 (吉隆县's stem): the short name invests, not the county."""
+    text = (
+        "西藏吉隆通达国际物流有限公司（以下简称“吉隆通达”）位于吉隆县。"
+        "吉隆通达追加投资3.5亿元，建设吉隆口岸冷链物流中心。"
+    )
+    investments = _of(_facts(text, lexicon), Relation.INVESTMENT)
+    assert [(_named(f.subject), _named(f.object)) for f in investments] == [(None, "吉隆通达")]
 
 
 def test_relate_a_company_signing_with_a_company_is_no_investment(lexicon: Lexicon) -> None:

@@ -141,10 +141,16 @@ def recognise(
     found += _short_district_names(found, sentences, lexicon)
     found += _declared_short_names(found, sentences)
     # places stay mentions inside longer names (河南省 in 河南省质量标杆, 郑州市 in 郑州市工信局),
-    # except inside a company's legal name: 天津 in 天津中环瑞驰新能源科技有限公司 is no place
-    # the sentence speaks of (a rule taking it would make the company's figure 天津's)
+    # except inside a company's legal or declared short name: 天津 in 天津中环瑞驰新能源科技有限
+    # 公司, 吉隆 in 吉隆通达, is no place the sentence speaks of (a rule taking it would make
+    # the company's figure 天津's)
     others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]
-    legal_names = [m.span for m in others if m.rule == "pattern:company-legal-name"]
+    legal_names = [
+        m.span
+        for m in others
+        if m.rule in ("pattern:company-legal-name", "pattern:company-short-name")
+        and m.type is EntityType.COMPANY
+    ]
     places = [
         m
         for m in found

@@ -78,6 +78,8 @@ def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterato
     list_start = cue.end() if cue is not None and cue.start() < stop else c_start
     if cue is None and not text.startswith(("企业", "公司", "集团"), stop + 1):
         return
+    if text.startswith(SECTORS, stop + 1):
+        return  # 新签约物流、清洁能源等领域项目27个: sectors, not investors
     enumeration = enumeration_before(text, list_start, stop, max_item=40)
     if enumeration is None:
         return
@@ -96,6 +98,7 @@ def _listed_investors(ctx: SentenceContext, c_start: int, c_end: int) -> Iterato
             )
 
 
+SECTORS = ("领域", "行业", "产业", "方面")
 INVESTED_BY = re.compile(r"由$")
 INVESTING = re.compile(r"(?:投资|出资)(?:建设|兴建|新建|设立)")
 
