@@ -362,6 +362,13 @@ HOLDERS = [
     # …but only that line: two lines down, a subjectless title is the city's again
     ("① 航空航天装备产业集群\n　　2020年实现产值128.6亿元。\n2020年入选省级创新型产业集群。",
      [(None, "省级创新型产业集群")]),
+    # 该集群: the cluster an earlier clause opened with; a list 名单 of places chosen for a work
+    # keeps its 名单
+    ("日喀则青稞产业集群2022年实现产值18.6亿元，转化率提高到42%，该集群去年入选农业农村部公布的"
+     "2022年优势特色产业集群建设名单。", [("日喀则青稞产业集群", "优势特色产业集群建设名单")]),
+    # a quoted plan period (“十四五”) is part of the title, not the title
+    ("日喀则雪域藏毯有限责任公司去年被国家民委认定为“十四五”时期全国民族特需商品定点生产企业。",
+     [("日喀则雪域藏毯有限责任公司", "“十四五”时期全国民族特需商品定点生产企业")]),
     # 这是继…之后，X…: the holder opens the clause after 之后
     ("这是继2019年获评贵州省新型工业化产业示范基地之后，汇川区获得的又一殊荣。",
      [("汇川区", "贵州省新型工业化产业示范基地")]),

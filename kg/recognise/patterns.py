@@ -230,9 +230,15 @@ INITIATIVE_CUE_BEFORE = re.compile(
 )
 
 
+#: “十四五”, “十三五”: a five-year plan's period, quoted inside names, itself no name
+PLAN_PERIOD = re.compile(r"十?[一二三四五六七八九]?五")
+
+
 def _quoted_kind(inner: str, before: str, after: str) -> EntityType | None:
     if inner.endswith(("产业", "产业集群")) or after.startswith(("产业", "行业")):
         return None  # tier words and industries are read by the relation rules
+    if PLAN_PERIOD.fullmatch(inner):
+        return None
     if before.endswith(DESIGNATION_CUES) or DESIGNATION_CUE_BEFORE.search(before):
         return EntityType.DESIGNATION
     if after.startswith(("实施意见", "政策体系", "若干政策", "政策")) or inner.endswith(

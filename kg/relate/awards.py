@@ -152,6 +152,8 @@ DESIGNATION_HEADS = (
     "场景",
     "平台",
 )
+#: 集群建设名单, 示范区创建名单: a list of places chosen for a work, whose name needs 名单
+LIST_OF_WORK = ("建设", "培育", "创建")
 DESIGNATION_TRAILERS = ("榜单", "名单", "称号", "荣誉", "行列", "之一", "名录", "荣誉称号")
 HOLDER_TYPES = (
     *PLACE_TYPES,
@@ -202,8 +204,13 @@ def _designation_after(ctx: SentenceContext, start: int, end: int) -> Mention | 
         phrase_start, phrase = phrase_start + match.end(), phrase[match.end() :]
     for trailer in DESIGNATION_TRAILERS:
         if phrase.endswith(trailer) and len(phrase) > len(trailer) + 2:
-            phrase = phrase[: -len(trailer)]
-    phrase = phrase.strip('“”"《》')
+            cut = phrase[: -len(trailer)]
+            if trailer == "名单" and cut.endswith(LIST_OF_WORK):
+                continue  # 优势特色产业集群建设名单: without 名单 no title is left
+            phrase = cut
+    unquoted = phrase.strip('“”"《》')
+    if unquoted.count("“") == unquoted.count("”"):  # not “十四五”时期… cut to 十四五”时期…
+        phrase = unquoted
     if phrase.startswith("的"):
         return None  # 唯一入选的地级市: a description of the holder, not a title
     # 国家外贸转型升级基地（运动鞋服）: the head word stands before the bracket
@@ -311,6 +318,8 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
         # 潍坊动力装备产业集群规模已突破3000亿元，去年入选…; or the line under a card's heading
         if topic := _topic_before(ctx, c_start) or ctx.heading:
             return [topic]
+    if CLUSTER_ANAPHOR.fullmatch(name) and (referred := _cluster_referred_to(ctx, c_start)):
+        return [referred]  # 日喀则青稞产业集群…，该集群去年入选…
     if SUCCESSION.fullmatch(name):
         return _holder_after_succession(ctx, cue_start)
     if not name.strip() or re.sub("(?:获|经)$", "", name) in THE_PLACE_ITSELF:
@@ -323,6 +332,7 @@ def _holders_before(ctx: SentenceContext, c_start: int, cue_start: int) -> list[
     return None
 
 
+CLUSTER_ANAPHOR = re.compile(r"(?:该|这一|这个|此)(?:产业)?集群")
 #: 这是继2019年获评…之后，汇川区…获得的又一块…: the holder opens the clause after 之后
 SUCCESSION = re.compile(r"(?:这是|这也是|此为)?继")
 SUCCESSION_END = re.compile(r"之后[，,]")
@@ -401,9 +411,19 @@ def _topic_before(ctx: SentenceContext, c_start: int) -> Mention | None:
     """The cluster or company that opens the clause before ``c_start``: the topic a clause
     with no subject of its own goes on speaking of (…集群…，跻身…; X公司投资…，并入选…)."""
     before = [(s, e) for s, e in clauses(ctx.text) if e <= c_start]
-    if not before:
-        return None
-    start, end = before[-1]
+    return _topic_of(ctx, *before[-1]) if before else None
+
+
+def _cluster_referred_to(ctx: SentenceContext, c_start: int) -> Mention | None:
+    """The cluster 该集群 stands for: the last one opening a clause before it in the sentence."""
+    for start, end in reversed([(s, e) for s, e in clauses(ctx.text) if e <= c_start]):
+        topic = _topic_of(ctx, start, end)
+        if topic is not None and topic.type is EntityType.INDUSTRY_CLUSTER:
+            return topic
+    return None
+
+
+def _topic_of(ctx: SentenceContext, start: int, end: int) -> Mention | None:
     if bullet := BULLET.match(ctx.text, start, end):
         start = bullet.end()
     if lead := TOPIC_LEAD.match(ctx.text, start, end):
