@@ -359,6 +359,8 @@ def heading_holder(ctx: SentenceContext) -> Mention | None:
     """The company or cluster a card's heading line names, and nothing else (★ 贵州汇天航空装备
     有限公司（简称“汇天航空”）, ① 航空航天装备产业集群): the holder of the line under it."""
     text = ctx.text.rstrip()
+    if text.endswith(("。", "!", "?", ";")):
+        return None  # a sentence (！？； are folded to ASCII), not a heading line
     start = mark.end() if (mark := HEADING_MARK.match(text)) else 0
     end = len(text)
     if bracket := re.search(r"[(（][^()（）]*[)）]$", text):
