@@ -145,7 +145,7 @@ def recognise(
     # 公司, 吉隆 in 吉隆通达, is no place the sentence speaks of (a rule taking it would make
     # the company's figure 天津's)
     others = [m for m in found if not (m.type in PLACE_TYPES and m.rule == "lexicon:divisions")]
-    legal_names = [
+    company_names = [
         m.span
         for m in others
         if m.rule in ("pattern:company-legal-name", "pattern:company-short-name")
@@ -156,7 +156,7 @@ def recognise(
         for m in found
         if m.type in PLACE_TYPES
         and m.rule == "lexicon:divisions"
-        and not any(n.start <= m.span.start and m.span.end <= n.end for n in legal_names)
+        and not any(n.start <= m.span.start and m.span.end <= n.end for n in company_names)
     ]
     ordered = overlaps(others) + overlaps(places)
     return tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end, m.rule)))

@@ -351,6 +351,7 @@ def _holder_after_succession(ctx: SentenceContext, cue_start: int) -> list[Menti
     return []
 
 
+TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 #: ★, ①, 01, 1. before a card's heading
 HEADING_MARK = re.compile(r"(?:[^\w“”\"「《(（]|[\u2460-\u2473]|\d{1,2}(?=[\s.、．]))+[\s.、．]*")
 
@@ -362,21 +363,9 @@ def heading_holder(ctx: SentenceContext) -> Mention | None:
     if text.endswith(("。", "!", "?", ";")):
         return None  # a sentence (！？； are folded to ASCII), not a heading line
     start = mark.end() if (mark := HEADING_MARK.match(text)) else 0
-    end = len(text)
-    if bracket := re.search(r"[(（][^()（）]*[)）]$", text):
-        end = bracket.start()
-    inside = ctx.within(start, end)
-    if (
-        len(inside) >= 1
-        and inside[0].type is EntityType.COMPANY
-        and (inside[0].span.start - ctx.base, inside[0].span.end - ctx.base) == (start, end)
-    ):
-        return inside[0]
-    cluster = CLUSTER.fullmatch(text, start, end)
-    item = cluster_name(ctx, start, cluster) if cluster else None
-    if cluster is None or item is None:
-        return None
-    return cluster_mention(ctx, item, cluster, single=True)
+    end = bracket.start() if (bracket := TRAILING_BRACKET.search(text)) else len(text)
+    topic = _topic_of(ctx, start, end)
+    return topic if topic is not None and topic.span.end - ctx.base == end else None
 
 
 def _item_goes_on_after_place(

@@ -24,6 +24,8 @@ COMPANY_ANAPHOR = re.compile(
     r"(?=“|[\u4e00-\u9fff“”]{0,16}?(?:产品|工厂|厂区|车间|中心|研究院|研究所|实验室|生产线))"
     r"|新?(?:工厂|厂区|车间|研发中心|技术中心|生产线)(?:去年|今年|也|还|已)?$"
 )
+#: the marks before a bulleted line (▶ 386.2亿元, ◆ 2个主导产业：…)
+BULLETS = "▶►◆◇●○■□★☆•·"
 DATE_IN_TEXT = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 

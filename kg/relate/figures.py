@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kg.numerals import chinese_number
 from kg.records import EntityType, Fact, Mention, Quantity, Relation, Span
-from kg.relate.context import PLACE_TYPES, SentenceContext
+from kg.relate.context import BULLETS, PLACE_TYPES, SentenceContext
 from kg.relate.lists import clauses
 from kg.relate.quantities import (
     COUNT_UNITS,
@@ -23,7 +23,6 @@ from kg.relate.quantities import (
 from kg.segment import normalise
 
 NAME_BREAKS = ",，;；:：。、\n"  # where an indicator's name ends
-BULLETS = "▶►◆◇●○■□★☆•·"
 LAST_BREAK = re.compile(f"[{NAME_BREAKS}][^{NAME_BREAKS}]*$")
 LEADING_NOISE = re.compile(
     r"^(?:连续[一二三四五六七八九十\d]+年|同比|比上年|较上年|环比|其中|同时|此外|另外|截至目前|截至|目前|至今|累计|共计|总计|共有|共|已经|已|均|全市|全省|全区|全州|全县|"

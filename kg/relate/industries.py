@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kg.recognise.lexicon import Lexicon, LexiconEntry
 from kg.records import EntityType, Fact, Mention, Quantity, Relation
 from kg.relate.context import (
+    BULLETS,
     PLACE_TYPES,
     SentenceContext,
     last_match,
@@ -53,12 +54,10 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
                 if any(a_start < e and s < a_end for s, e in taken):
                     continue
                 taken.append((a_start, a_end))
-                counted_role = text.startswith("为", a_end) and COUNTED_TIER.search(
-                    text, c_start, a_start
+                not_a_tier = text.startswith(NOT_A_TIER_AFTER, a_end) and not (
+                    text.startswith("为", a_end) and COUNTED_TIER.search(text, c_start, a_start)
                 )
-                if (text.startswith(NOT_A_TIER_AFTER, a_end) and not counted_role) or "被" in text[
-                    c_start:a_start
-                ]:
+                if not_a_tier or "被" in text[c_start:a_start]:
                     continue  # clusters have their own rule; “X为支撑” states a role, unless
                     # a counted list comes before (以A、B三大新兴产业为支撑); a tier word inside
                     # a title (被…确定为…战略性新兴产业集群发展工程) is no tier
@@ -99,7 +98,8 @@ def industry_tiers(ctx: SentenceContext) -> Iterator[Fact]:
 #: 一号产业：汽车零部件 / 主导产业：A、B / ◆ 2个主导产业：A、B: a table of tiers written as
 #: lines, a bullet and a count allowed before the tier
 TIER_HEADING = re.compile(
-    r"\s*(?:[◆◇★☆●○■□▶►•·]\s*)?(?:(?P<count>\d{1,2}|[一二两三四五六七八九十])[个大类]\s*)?"
+    rf"\s*(?:[{BULLETS}]\s*)?"
+    r"(?:(?P<count>\d{1,2}|[一二两三四五六七八九十])[个大类]\s*)?"
     r"(?P<tier>[\u4e00-\u9fff]{2,8})[：:]\s*(?P<list>[^。；;：:]+?)[。；;]?\s*$"
 )
 

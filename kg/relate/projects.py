@@ -33,6 +33,7 @@ INVESTOR_LIST_HEAD = re.compile(
     rf"等(?:一批|多家|{COUNT_DIGITS}家)?[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|集团|厂商|龙头)"
 )
 CLAUSE_LEADS = ("其中", "此外", "同时", "随后", "近日", "目前")
+CLAUSE_OPENINGS = ("", *CLAUSE_LEADS)  # what may stand before a clause's subject
 COMPANY_OPENING = re.compile(
     rf"(?:{'|'.join(CLAUSE_LEADS)})?(?P<name>[\u4e00-\u9fffA-Za-z]{{2,8}}(?:公司|集团))(?=与|同|和)"
 )
@@ -184,7 +185,7 @@ def _settling_company(ctx: SentenceContext, c_start: int, c_end: int) -> Iterato
     if first is None or first.type is not EntityType.COMPANY:
         return
     start, end = first.span.start - ctx.base, first.span.end - ctx.base
-    if ctx.text[c_start:start] not in ("", *CLAUSE_LEADS) or not SETTLES.match(ctx.text, end):
+    if ctx.text[c_start:start] not in CLAUSE_OPENINGS or not SETTLES.match(ctx.text, end):
         return
     yield make_fact(ctx, Relation.INVESTMENT, _city_in(ctx, end, c_end), first, "rule:investments")
 
@@ -232,7 +233,7 @@ def _opening_company(
         return referred  # 晶科能源…。这家光伏龙头今年投资…
     first = next(iter(ctx.within(c_start, c_end)), None)
     if first is not None and first.type is EntityType.COMPANY:
-        opens = ctx.text[c_start : first.span.start - ctx.base] in ("", *CLAUSE_LEADS)
+        opens = ctx.text[c_start : first.span.start - ctx.base] in CLAUSE_OPENINGS
         return first if opens else None
     match = named.match(ctx.text, c_start, c_end)
     if match is None or (heads is not None and not match["name"].endswith(tuple(heads))):
